@@ -1,0 +1,28 @@
+package vn.lachan.core.event;
+
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds one event as read from an input, with the place it was read from.
+ *
+ * <p>{@code fields} is a JSON-like tree: values are {@link String}, {@link Long}, {@link Double},
+ * {@link java.math.BigInteger}, {@link Boolean}, {@link java.util.List} of values, nested {@code
+ * Map<String, Object>}, or Java {@code null} for a JSON null (a key that is absent is a missing
+ * field). The map is owned by the event: nobody mutates it after construction.
+ *
+ * @param source the input the event came from: a file path as given on the command line or found
+ *     in a folder, an archive member written {@code archive.zip!/member.json}, or an input name
+ * @param index the event's position in that source, counted from 0
+ * @param fields the event's fields
+ */
+public record SourcedEvent(String source, long index, Map<String, @Nullable Object> fields) {
+    public SourcedEvent {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(fields, "fields");
+        if (index < 0) {
+            throw new IllegalArgumentException("event index must be >= 0, was " + index);
+        }
+    }
+}
