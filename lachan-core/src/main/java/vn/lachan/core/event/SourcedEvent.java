@@ -18,11 +18,17 @@ import org.jspecify.annotations.Nullable;
  * @param fields the event's fields
  */
 public record SourcedEvent(String source, long index, Map<String, @Nullable Object> fields) {
-    public SourcedEvent {
+    // An explicit canonical constructor, not a compact one: javac does not write the type-use
+    // annotation of a compact constructor's generic parameter into the class file, so NullAway
+    // in other modules would read Map<String, Object> and reject events with JSON nulls.
+    public SourcedEvent(String source, long index, Map<String, @Nullable Object> fields) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(fields, "fields");
         if (index < 0) {
             throw new IllegalArgumentException("event index must be >= 0, was " + index);
         }
+        this.source = source;
+        this.index = index;
+        this.fields = fields;
     }
 }
