@@ -1,0 +1,66 @@
+package vn.lachan.sigma.parse;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Optional;
+import java.util.Set;
+import vn.lachan.sigma.rule.ValueTest;
+
+/** Checks rule regular expressions against RE2, translating the PCRE spellings RE2 lacks. */
+final class Regexes {
+    private Regexes() {}
+
+    /**
+     * Returns the pattern in RE2 syntax: {@code (?<name>} becomes {@code (?P<name>}, {@code \Z}
+     * becomes {@code \z}.
+     */
+    static String translate(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        int n = pattern.length();
+        for (int i = 0; i < n; i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < n) {
+                i++;
+                out.append(escape(pattern.charAt(i)));
+            } else if (c == '('
+                    && pattern.startsWith("(?<", i)
+                    && i + 3 < n
+                    && Character.isLetter(pattern.charAt(i + 3))) {
+                out.append("(?P<");
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String escape(char c) {
+        // RE2 takes any escaped punctuation literally; of PCRE's letter escapes only \Z needs a new name.
+        return c == 'Z' ? "\\z" : "\\" + c;
+    }
+
+    /** Returns why RE2 cannot compile the pattern with the flags, or empty when it can. */
+    static Optional<String> problem(String pattern, Set<ValueTest.RegexFlag> flags) {
+        try {
+            Pattern.compile(pattern, re2Flags(flags));
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of(e.getDescription() + (e.getPattern().isEmpty() ? "" : " in '" + e.getPattern() + "'"));
+        } catch (RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    static int re2Flags(Set<ValueTest.RegexFlag> flags) {
+        int bits = 0;
+        for (ValueTest.RegexFlag flag : flags) {
+            bits |= switch (flag) {
+                case IGNORE_CASE -> Pattern.CASE_INSENSITIVE;
+                case MULTILINE -> Pattern.MULTILINE;
+                case DOT_ALL -> Pattern.DOTALL;
+            };
+        }
+        return bits;
+    }
+}
