@@ -167,9 +167,6 @@ final class ChunkReader {
         }
     }
 
-    // SourcedEvent declares Map<String, @Nullable Object>, but javac leaves the type annotation off
-    // the compact canonical constructor's parameter in the class file, so NullAway sees Map<String, Object>.
-    @SuppressWarnings("NullAway")
     private SourcedEvent event(long index, Map<String, @Nullable Object> fields) {
         return new SourcedEvent(source, index, fields);
     }

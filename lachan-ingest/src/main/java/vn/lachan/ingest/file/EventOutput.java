@@ -19,9 +19,6 @@ final class EventOutput {
         this.tally = tally;
     }
 
-    // The record's compact constructor loses the component's type-use @Nullable in the class file,
-    // so NullAway sees Map<String, Object> there; the component itself allows null values.
-    @SuppressWarnings("NullAway")
     void event(String source, long index, Map<String, @Nullable Object> fields) {
         tally.events.increment();
         events.accept(new SourcedEvent(source, index, fields));
