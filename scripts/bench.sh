@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds lachan-bench and runs the end-to-end hunt harness or the JMH benchmarks with a JDK >= 25.
+#   scripts/bench.sh harness [--rounds N] [--warmup N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
+#   scripts/bench.sh jmh [JMH options, e.g. -rf json -rff target/jmh.json, or a benchmark regex]
+# Set LACHAN_BENCH_SKIP_BUILD=1 to run what was built last; JAVA_OPTS adds JVM options (e.g. JFR).
+# See docs/performance.md for the figures and how to read them.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/find-jdk.sh
+source "$root/scripts/find-jdk.sh"
+cd "$root"
+
+usage() {
+  echo "usage: scripts/bench.sh harness|jmh [args]" >&2
+  exit 2
+}
+
+[[ $# -ge 1 ]] || usage
+mode="$1"
+shift
+[[ "$mode" == harness || "$mode" == jmh ]] || usage
+
+if [[ "${LACHAN_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+  # maven.test.skip: the benchmarks need no test classes, and a test being written elsewhere in the
+  # tree must not stop a measurement
+  mvn -B -q -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true package -pl lachan-bench -am
+fi
+
+classpath="lachan-bench/target/classes:lachan-bench/target/lib/*"
+java="$JAVA_HOME/bin/java"
+# shellcheck disable=SC2206 # JAVA_OPTS is a list of options, split on purpose
+extra=(${JAVA_OPTS:-})
+
+case "$mode" in
+  harness)
+    exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.HuntHarness "$@"
+    ;;
+  jmh)
+    exec "$java" "${extra[@]}" -cp "$classpath" org.openjdk.jmh.Main "$@"
+    ;;
+  *)
+    usage
+    ;;
+esac
