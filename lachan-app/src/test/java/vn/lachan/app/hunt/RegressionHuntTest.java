@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,8 @@ import vn.lachan.testkit.Corpus;
 
 /**
  * Hunts SigmaHQ's regression events with all of SigmaHQ's rules through the command line, and checks
- * that each folder's rule fires on its own events at least {@code match_count} times.
+ * that each folder's rule fires on its own events at least {@code match_count} times: once from the
+ * {@code evtx_dump} JSON files and once from the original {@code .evtx} files, read natively.
  */
 class RegressionHuntTest {
     private static final JsonMapper JSON = new JsonMapper();
@@ -33,21 +35,23 @@ class RegressionHuntTest {
     @TempDir
     Path dir;
 
-    @Test
-    void firesEachRegressionRuleOnItsOwnEvents() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {".json", ".evtx"})
+    void firesEachRegressionRuleOnItsOwnEvents(String extension) throws IOException {
         Path sigma = Corpus.require("sigma");
-        List<Path> jsonFiles;
+        List<Path> eventFiles;
         try (Stream<Path> walk = Files.walk(sigma.resolve("regression_data"))) {
-            jsonFiles =
-                    walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            eventFiles =
+                    walk.filter(p -> p.toString().endsWith(extension)).sorted().toList();
         }
+        assertThat(eventFiles).as("regression %s files", extension).hasSizeGreaterThan(90);
         List<String> args = new ArrayList<>();
         for (String rules : List.of("rules", "rules-emerging-threats", "rules-threat-hunting", "rules-compliance")) {
             args.addAll(List.of("--rules", sigma.resolve(rules).toString()));
         }
         Path stats = dir.resolve("stats.json");
         args.addAll(List.of("--stats", stats.toString(), "--threads", "2"));
-        jsonFiles.forEach(file -> args.add(file.toString()));
+        eventFiles.forEach(file -> args.add(file.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         HuntCommand command = HuntCommand.create(
@@ -70,8 +74,8 @@ class RegressionHuntTest {
             }
         }
         List<String> missed = new ArrayList<>();
-        for (Path file : jsonFiles) {
-            String ruleId = file.getFileName().toString().replace(".json", "");
+        for (Path file : eventFiles) {
+            String ruleId = file.getFileName().toString().replace(extension, "");
             int expected = matchCount(file.resolveSibling("info.yml"));
             int got = fired.getOrDefault(file + "|" + ruleId, 0);
             if (got < expected) {
@@ -80,13 +84,14 @@ class RegressionHuntTest {
             }
         }
         JsonNode json = JSON.readTree(stats.toFile());
-        assertThat(json.path("files").asLong()).isEqualTo(jsonFiles.size());
+        assertThat(json.path("files").asLong()).isEqualTo(eventFiles.size());
         assertThat(json.path("parse_errors").asLong()).isZero();
         assertThat(json.path("rules_loaded").asInt()).isGreaterThan(3000);
         System.out.printf(
-                "regression hunt: %d of %d rules fired as expected; %s; missed: %s%n",
-                jsonFiles.size() - missed.size(),
-                jsonFiles.size(),
+                "regression hunt (%s): %d of %d rules fired as expected; %s; missed: %s%n",
+                extension,
+                eventFiles.size() - missed.size(),
+                eventFiles.size(),
                 err.toString(StandardCharsets.UTF_8)
                         .lines()
                         .filter(l ->
