@@ -70,13 +70,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void internalPackagesAreUsedOnlyByTheirOwnFeature() {
+    void applicationsReachMatchingOnlyThroughTheEngineFacade() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("vn.lachan.sigma.match..")
+                .resideOutsideOfPackage("vn.lachan.sigma..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("vn.lachan.sigma.match.internal..")
+                .resideInAnyPackage(
+                        "vn.lachan.sigma.match..", "vn.lachan.sigma.correlate..", "vn.lachan.sigma.filter..")
                 .check(classes);
     }
 
