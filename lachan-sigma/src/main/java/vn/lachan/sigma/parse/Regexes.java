@@ -46,10 +46,42 @@ final class Regexes {
             Pattern.compile(pattern, re2Flags(flags));
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            return Optional.of(e.getDescription() + (e.getPattern().isEmpty() ? "" : " in '" + e.getPattern() + "'"));
+            return backtrackingOnly(pattern)
+                    .or(() -> Optional.of(
+                            e.getDescription() + (e.getPattern().isEmpty() ? "" : " in '" + e.getPattern() + "'")));
         } catch (RuntimeException e) {
             return Optional.of(String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Names the PCRE features that need backtracking, which RE2 leaves out so that no rule can make
+     * matching super-linear: look-around and back-references.
+     */
+    private static Optional<String> backtrackingOnly(String pattern) {
+        for (int i = 0; i + 1 < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                char next = pattern.charAt(i + 1);
+                if (next >= '1' && next <= '9') {
+                    return Optional.of(linearOnly("back-reference \\" + next, i));
+                }
+                i++;
+            } else if (c == '(') {
+                for (String look : new String[] {"(?=", "(?!", "(?<=", "(?<!"}) {
+                    if (pattern.startsWith(look, i)) {
+                        return Optional.of(linearOnly("look-around '" + look + "'", i));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String linearOnly(String feature, int index) {
+        return feature + " at character " + (index + 1)
+                + " is not supported: rule regexes run in linear time (RE2), which excludes look-around"
+                + " and back-references; rewrite the pattern without it";
     }
 
     static int re2Flags(Set<ValueTest.RegexFlag> flags) {

@@ -44,7 +44,13 @@ class ProblemTest {
                 .contains("cannot encode the wildcards");
         assertThat(Rules.rejection("selection:\n    a|i: x", "selection")).contains("needs 're' before it");
         assertThat(Rules.rejection("selection:\n    a|re: '(?=x)'", "selection"))
-                .contains("is not valid RE2 syntax");
+                .contains("is not valid RE2 syntax: look-around '(?=' at character 1 is not supported");
+        assertThat(Rules.rejection("selection:\n    a|re: 'x(?<!y)z'", "selection"))
+                .contains("look-around '(?<!' at character 2 is not supported");
+        assertThat(Rules.rejection("selection:\n    a|re: '(a)\\1'", "selection"))
+                .contains("back-reference \\1 at character 4 is not supported");
+        assertThat(Rules.rejection("selection:\n    a|re: 'a(b'", "selection"))
+                .contains("is not valid RE2 syntax: missing closing )");
         assertThat(Rules.rejection("selection:\n    a|hour: 24", "selection")).contains("from 0 to 23");
         assertThat(Rules.rejection("selection:\n    a|expand: '%nope%'", "selection"))
                 .contains("placeholder '%nope%' is unresolved");
