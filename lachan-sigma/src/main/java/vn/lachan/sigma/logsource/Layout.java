@@ -16,14 +16,18 @@ import org.jspecify.annotations.Nullable;
  *     segment stands for any key at that level
  * @param spacelessKeys whether a rule field also finds a container key written with spaces
  *     ({@code ThreatName} finds {@code Threat Name}, as Defender's EventData names are written)
+ * @param keywordSkip top-level keys that a keyword search over the whole event does not read (for
+ *     instance the rendered {@code Message} of flat NXLog events, a text copy of the data fields)
  */
 public record Layout(
         String name,
         @Nullable String marker,
         Map<String, List<String>> fields,
         List<List<String>> flatten,
-        boolean spacelessKeys) {
+        boolean spacelessKeys,
+        List<String> keywordSkip) {
     public Layout {
+        keywordSkip = List.copyOf(keywordSkip);
         Objects.requireNonNull(name, "name");
         fields = Map.copyOf(fields);
         flatten = flatten.stream().map(List::copyOf).toList();

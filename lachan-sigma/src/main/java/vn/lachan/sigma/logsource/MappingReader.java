@@ -79,7 +79,8 @@ final class MappingReader {
         Node marker = map.get("marker");
         Node spaceless = map.get("spaceless_keys");
         boolean spacelessKeys = spaceless != null && "true".equals(scalar(spaceless));
-        return new Layout(name, marker == null ? null : scalar(marker), fields, flatten, spacelessKeys);
+        List<String> keywordSkip = strings(map.get("keywords_skip"));
+        return new Layout(name, marker == null ? null : scalar(marker), fields, flatten, spacelessKeys, keywordSkip);
     }
 
     private @Nullable LogSourceEntry entry(Node node) {

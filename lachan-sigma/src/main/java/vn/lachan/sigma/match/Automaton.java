@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds every occurrence of many literal patterns in one pass (Aho-Corasick compiled to a dense
  * transition table over the chars that occur in the patterns). Immutable after construction.
+ *
+ * <p>The inner loop is kept to two array reads per char: ASCII chars map to their class (case
+ * folding baked in) through one table, transitions hold the target's row offset, and a target
+ * with outputs is stored complemented (negative), so no output list is read on most chars.
  */
 final class Automaton {
     /** Receives each occurrence found by a scan. */
@@ -27,6 +32,8 @@ final class Automaton {
     private final int[][] outputs;
     private final int[] lengths;
     private final boolean fold;
+    private final int minLength;
+    private final @Nullable SkipFilter skip;
 
     /** Builds the automaton; patterns must be non-empty and already folded when {@code fold}. */
     Automaton(List<String> patterns, boolean fold) {
@@ -62,6 +69,22 @@ final class Automaton {
         next = new int[trie.size() * classes];
         outputs = new int[trie.size()][];
         link(trie);
+        encode();
+        if (fold) {
+            for (char c = 'A'; c <= 'Z'; c++) {
+                asciiClass[c] = asciiClass[c + 32];
+            }
+        }
+        minLength = Arrays.stream(lengths).min().orElse(0);
+        skip = SkipFilter.of(patterns, fold);
+    }
+
+    /** Rewrites transitions as row offsets, complemented when the target state has outputs. */
+    private void encode() {
+        for (int i = 0; i < next.length; i++) {
+            int target = next[i];
+            next[i] = outputs[target].length > 0 ? ~(target * classes) : target * classes;
+        }
     }
 
     int classOf(char c) {
@@ -111,22 +134,30 @@ final class Automaton {
 
     /** Reports every occurrence of every pattern in the text. */
     void scan(String text, Hits hits) {
-        int state = 0;
         int n = text.length();
+        if (n < minLength || (skip != null && !skip.mayContain(text))) {
+            return;
+        }
+        int[] table = next;
+        int[] ascii = asciiClass;
+        int row = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int cls;
-            if (c < 128) {
-                cls = asciiClass[fold && c >= 'A' && c <= 'Z' ? c + 32 : c];
-            } else {
-                cls = classOf(fold ? Character.toLowerCase(c) : c);
+            row = table[row + (c < 128 ? ascii[c] : otherClass(c))];
+            if (row < 0) {
+                row = ~row;
+                report(outputs[row / classes], i + 1, n, hits);
             }
-            state = next[state * classes + cls];
-            int[] out = outputs[state];
-            for (int k = 0; k < out.length; k++) {
-                int pattern = out[k];
-                hits.hit(pattern, i + 1 - lengths[pattern], i + 1, n);
-            }
+        }
+    }
+
+    private int otherClass(char c) {
+        return classOf(fold ? Character.toLowerCase(c) : c);
+    }
+
+    private void report(int[] out, int end, int n, Hits hits) {
+        for (int pattern : out) {
+            hits.hit(pattern, end - lengths[pattern], end, n);
         }
     }
 

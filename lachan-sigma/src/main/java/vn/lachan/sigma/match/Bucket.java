@@ -56,32 +56,32 @@ final class Bucket {
     /** One rule as compiled for this bucket (a rule may appear twice with different renames). */
     record Variant(DetectionRule rule, int ruleId, Node root, Map<String, String> renames) {}
 
-    /** A field (or a keyword scope) that tests read, with its automata. */
+    /** A field (or a keyword scope) that tests read, with the automata over its literals. */
     static final class Slot {
         final String field;
         final boolean keyword;
         final List<String> keywordFields;
-        final @Nullable Automaton folded;
-        final int[][] foldedUses;
-        final @Nullable Automaton cased;
-        final int[][] casedUses;
+        final Automata all;
 
-        Slot(
-                String field,
-                boolean keyword,
-                List<String> keywordFields,
-                @Nullable Automaton folded,
-                int[][] foldedUses,
-                @Nullable Automaton cased,
-                int[][] casedUses) {
+        Slot(String field, boolean keyword, List<String> keywordFields, Automata all) {
             this.field = field;
             this.keyword = keyword;
             this.keywordFields = keywordFields;
-            this.folded = folded;
-            this.foldedUses = foldedUses;
-            this.cased = cased;
-            this.casedUses = casedUses;
+            this.all = all;
         }
+    }
+
+    /** The automata of one set of literals: folded and cased. */
+    record Automata(Scan folded, Scan cased) {}
+
+    /**
+     * One automaton and, for each of its patterns, the predicates it serves.
+     *
+     * @param automaton null when there are no literals
+     * @param uses pattern index to predicate ids
+     */
+    record Scan(@Nullable Automaton automaton, int[][] uses) {
+        static final Scan NONE = new Scan(null, new int[0][]);
     }
 
     /** A node of a compiled rule tree. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import vn.lachan.sigma.rule.DetectionRule;
 import vn.lachan.sigma.rule.Glob;
 import vn.lachan.sigma.rule.ValueTest;
@@ -41,9 +40,11 @@ final class BucketBuilder {
         int preds = predChecks.size();
         int[] kinds = predKinds.stream().mapToInt(Integer::intValue).toArray();
         int[] slotOf = predSlots.stream().mapToInt(Integer::intValue).toArray();
-        Bucket.Slot[] slots = slots(kinds, slotOf);
-        Triggers triggers = new Triggers(preds, kinds, predPatterns, slots, slotOf);
+        boolean[] keywordSlot = new boolean[slotIds.size()];
+        slotIds.forEach((key, slot) -> keywordSlot[slot] = key.keyword());
+        Triggers triggers = new Triggers(preds, kinds, predPatterns, keywordSlot, slotOf);
         triggers.index(variants);
+        Bucket.Slot[] slots = slots(kinds, slotOf);
         return new Bucket(
                 predChecks.toArray(Check[]::new),
                 slotOf,
@@ -58,11 +59,47 @@ final class BucketBuilder {
 
     private Bucket.Node node(Expr expr) {
         return switch (expr) {
-            case Expr.And a -> new Bucket.And(a.parts().stream().map(this::node).toArray(Bucket.Node[]::new));
-            case Expr.Or o -> new Bucket.Or(o.parts().stream().map(this::node).toArray(Bucket.Node[]::new));
+            case Expr.And a -> new Bucket.And(cheapFirst(a.parts()));
+            case Expr.Or o -> new Bucket.Or(cheapFirst(o.parts()));
             case Expr.Not n -> new Bucket.Not(node(n.part()));
             case Expr.Const c -> new Bucket.Const(c.value());
             case Expr.Leaf leaf -> new Bucket.Leaf(predicate(leaf));
+        };
+    }
+
+    /**
+     * Compiles the operands of an AND or OR, cheapest to evaluate first: the outcome does not depend
+     * on the order (tests have no side effects), but a literal found by the automaton scan is nearly
+     * free while a regex or a glob runs over the text.
+     */
+    private Bucket.Node[] cheapFirst(List<Expr> parts) {
+        Bucket.Node[] nodes = parts.stream().map(this::node).toArray(Bucket.Node[]::new);
+        java.util.Arrays.sort(nodes, java.util.Comparator.comparingInt(this::rank));
+        return nodes;
+    }
+
+    private int rank(Bucket.Node node) {
+        return switch (node) {
+            case Bucket.Leaf leaf -> rank(leaf.predicate);
+            case Bucket.And and ->
+                java.util.Arrays.stream(and.parts).mapToInt(this::rank).max().orElse(0);
+            case Bucket.Or or ->
+                java.util.Arrays.stream(or.parts).mapToInt(this::rank).max().orElse(0);
+            case Bucket.Not not -> rank(not.part);
+            default -> 0;
+        };
+    }
+
+    private int rank(int predicate) {
+        int kind = predKinds.get(predicate);
+        if (kind != Bucket.DIRECT) {
+            return kind == Bucket.ANCHOR ? 1 : 0;
+        }
+        return switch (predChecks.get(predicate)) {
+            case Check.RegexCheck r -> 3;
+            case Check.TextCheck t -> 2;
+            case Check.FieldRefCheck f -> 2;
+            default -> 1;
         };
     }
 
@@ -82,6 +119,16 @@ final class BucketBuilder {
     }
 
     private void classify(ValueTest test) {
+        if (test instanceof ValueTest.Regex regex) {
+            RegexAnchor anchor =
+                    RegexAnchor.of(regex.pattern(), regex.flags().contains(ValueTest.RegexFlag.IGNORE_CASE));
+            if (anchor == null) {
+                add(Bucket.DIRECT, "", false);
+            } else {
+                add(Bucket.ANCHOR, anchor.literal(), !anchor.folded());
+            }
+            return;
+        }
         if (!(test instanceof ValueTest.Text text) || text.glob().parts().isEmpty()) {
             add(Bucket.DIRECT, "", false);
             return;
@@ -126,24 +173,16 @@ final class BucketBuilder {
         Bucket.Slot[] out = new Bucket.Slot[slotIds.size()];
         for (Map.Entry<SlotKey, Integer> e : slotIds.entrySet()) {
             int slot = e.getValue();
-            Built folded = automaton(slot, false, kinds, slotOf);
-            Built cased = automaton(slot, true, kinds, slotOf);
             SlotKey key = e.getKey();
-            out[slot] = new Bucket.Slot(
-                    key.field(),
-                    key.keyword(),
-                    key.keywordFields(),
-                    folded.automaton,
-                    folded.uses,
-                    cased.automaton,
-                    cased.uses);
+            Bucket.Automata all = new Bucket.Automata(
+                    build(uses(slot, false, kinds, slotOf), false), build(uses(slot, true, kinds, slotOf), true));
+            out[slot] = new Bucket.Slot(key.field(), key.keyword(), key.keywordFields(), all);
         }
         return out;
     }
 
-    private record Built(@Nullable Automaton automaton, int[][] uses) {}
-
-    private Built automaton(int slot, boolean cased, int[] kinds, int[] slotOf) {
+    /** Returns the slot's literals (of one case mode) and the predicates each serves. */
+    private Map<String, List<Integer>> uses(int slot, boolean cased, int[] kinds, int[] slotOf) {
         Map<String, List<Integer>> uses = new LinkedHashMap<>();
         for (int p = 0; p < kinds.length; p++) {
             if (slotOf[p] == slot && kinds[p] != Bucket.DIRECT && predCased.get(p) == cased) {
@@ -151,8 +190,12 @@ final class BucketBuilder {
                         .add(p);
             }
         }
+        return uses;
+    }
+
+    private Bucket.Scan build(Map<String, List<Integer>> uses, boolean cased) {
         if (uses.isEmpty()) {
-            return new Built(null, new int[0][]);
+            return Bucket.Scan.NONE;
         }
         List<String> patterns = new ArrayList<>(uses.size());
         int[][] byPattern = new int[uses.size()][];
@@ -161,6 +204,6 @@ final class BucketBuilder {
                     e.getValue().stream().mapToInt(Integer::intValue).toArray();
             patterns.add(e.getKey());
         }
-        return new Built(new Automaton(patterns, !cased), byPattern);
+        return new Bucket.Scan(checks.automaton(patterns, !cased), byPattern);
     }
 }

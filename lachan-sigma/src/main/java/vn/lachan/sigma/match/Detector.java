@@ -33,12 +33,11 @@ public final class Detector {
     private final int rules;
     private final Bucket empty;
     private final ThreadLocal<Evaluator> local;
-    private final ThreadLocal<StringBuilder> keys = ThreadLocal.withInitial(StringBuilder::new);
 
     private Detector(LogSourceMap map, List<RulePlan> plans, Checks checks, List<Problem> problems) {
         this.map = map;
         this.reader = new FieldReader(map.layouts());
-        this.router = new Router(map.entries(), plans, checks);
+        this.router = new Router(map.entries(), plans, checks, map.layouts().size());
         this.problems = List.copyOf(problems);
         this.rules = plans.isEmpty() ? 0 : plans.getLast().ruleId() + 1;
         this.empty = new BucketBuilder(checks).build(List.of());
@@ -125,7 +124,7 @@ public final class Detector {
     public void detect(SourcedEvent event, MatchSink sink) {
         Evaluator e = evaluator();
         e.begin(event.fields());
-        run(e, router.route(e.view, keys.get()), event, sink);
+        run(e, router.route(e.view), event, sink);
     }
 
     /**

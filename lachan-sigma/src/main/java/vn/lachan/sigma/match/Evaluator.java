@@ -25,9 +25,10 @@ final class Evaluator implements Automaton.Hits {
     private int[] slotEpoch = new int[16];
     private @Nullable Object[] slotValue = new Object[16];
     private int[] scanEpoch = new int[16];
-    private int[] candidateEpoch = new int[64];
+    /** Candidate variants as a bit set, so that they come out in rule order without a sort. */
+    private long[] candidateBits = new long[1];
+
     private int[] candidates = new int[64];
-    private int candidateCount;
     private int[] fired = new int[64];
     private int firedCount;
     private int[][] uses = new int[0][];
@@ -48,7 +49,7 @@ final class Evaluator implements Automaton.Hits {
     }
 
     private void resetEpochs() {
-        for (int[] a : new int[][] {hitEpoch, evalEpoch, slotEpoch, scanEpoch, candidateEpoch, reported}) {
+        for (int[] a : new int[][] {hitEpoch, evalEpoch, slotEpoch, scanEpoch, reported}) {
             Arrays.fill(a, 0);
         }
         epoch = 1;
@@ -57,7 +58,6 @@ final class Evaluator implements Automaton.Hits {
     /** Selects the bucket's candidate rules and returns how many there are; see {@link #candidate}. */
     int select(Bucket b) {
         use(b);
-        candidateCount = 0;
         firedCount = 0;
         for (int slot : b.scanSlots) {
             scan(slot);
@@ -72,8 +72,24 @@ final class Evaluator implements Automaton.Hits {
             }
         }
         mark(b.always);
-        Arrays.sort(candidates, 0, candidateCount);
-        return candidateCount;
+        return drainCandidates(b.variants.length);
+    }
+
+    private int drainCandidates(int variants) {
+        int count = 0;
+        int words = (variants + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long bits = candidateBits[w];
+            if (bits == 0) {
+                continue;
+            }
+            candidateBits[w] = 0;
+            while (bits != 0) {
+                candidates[count++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+            }
+        }
+        return count;
     }
 
     int candidate(int i) {
@@ -94,10 +110,7 @@ final class Evaluator implements Automaton.Hits {
             return;
         }
         for (int v : variants) {
-            if (candidateEpoch[v] != epoch) {
-                candidateEpoch[v] = epoch;
-                candidates[candidateCount++] = v;
-            }
+            candidateBits[v >>> 6] |= 1L << v;
         }
     }
 
@@ -119,9 +132,9 @@ final class Evaluator implements Automaton.Hits {
             scanEpoch = Arrays.copyOf(scanEpoch, size);
         }
         int variants = b.variants.length;
-        if (candidateEpoch.length < variants) {
-            int size = Math.max(variants, candidateEpoch.length * 2);
-            candidateEpoch = Arrays.copyOf(candidateEpoch, size);
+        if (candidates.length < variants) {
+            int size = Math.max(variants, candidates.length * 2);
+            candidateBits = Arrays.copyOf(candidateBits, (size + 63) >>> 6);
             candidates = Arrays.copyOf(candidates, size);
         }
     }
@@ -152,7 +165,12 @@ final class Evaluator implements Automaton.Hits {
             return check.testField(slotValue(slot), view);
         }
         if (s.keywordFields.isEmpty()) {
-            return anyString(view.event(), check, 0);
+            for (Map.Entry<String, ?> e : view.event().entrySet()) {
+                if (!view.keywordSkipped(e.getKey()) && anyString(e.getValue(), check, 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
         for (String field : s.keywordFields) {
             if (anyString(view.get(field), check, 0)) {
@@ -193,17 +211,24 @@ final class Evaluator implements Automaton.Hits {
         return slotValue[slot];
     }
 
+    /** Scans the slot for every literal its predicates test. */
     private void scan(int slot) {
         if (scanEpoch[slot] == epoch) {
             return;
         }
         scanEpoch[slot] = epoch;
         Bucket.Slot s = bucket.slots[slot];
-        if (s.folded != null) {
-            scanWith(s, slot, s.folded, s.foldedUses);
+        scanWith(s, slot, s.all);
+    }
+
+    private void scanWith(Bucket.Slot s, int slot, Bucket.Automata automata) {
+        Automaton folded = automata.folded().automaton();
+        if (folded != null) {
+            scanWith(s, slot, folded, automata.folded().uses());
         }
-        if (s.cased != null) {
-            scanWith(s, slot, s.cased, s.casedUses);
+        Automaton cased = automata.cased().automaton();
+        if (cased != null) {
+            scanWith(s, slot, cased, automata.cased().uses());
         }
     }
 
@@ -212,7 +237,11 @@ final class Evaluator implements Automaton.Hits {
         if (!s.keyword) {
             scanValue(slotValue(slot), automaton, false, 0);
         } else if (s.keywordFields.isEmpty()) {
-            scanValue(view.event(), automaton, true, 0);
+            for (Map.Entry<String, ?> e : view.event().entrySet()) {
+                if (!view.keywordSkipped(e.getKey())) {
+                    scanValue(e.getValue(), automaton, true, 1);
+                }
+            }
         } else {
             for (String field : s.keywordFields) {
                 scanValue(view.get(field), automaton, true, 0);

@@ -32,6 +32,11 @@ final class EventView {
         return reader.read(layout, event, containers, field);
     }
 
+    /** Returns whether a keyword search over the whole event leaves this top-level key out. */
+    boolean keywordSkipped(String key) {
+        return reader.keywordSkipped(layout, key);
+    }
+
     Map<String, ?> event() {
         return event;
     }

@@ -19,6 +19,7 @@ final class FieldReader {
     private final List<Map<String, String[]>> paths;
     private final String[][][] flatten;
     private final boolean[] spaceless;
+    private final List<java.util.Set<String>> keywordSkip;
     private final ConcurrentHashMap<String, String[]> dotted = new ConcurrentHashMap<>();
 
     FieldReader(List<Layout> layouts) {
@@ -28,12 +29,14 @@ final class FieldReader {
         flatten = new String[n][][];
         spaceless = new boolean[n];
         paths = new java.util.ArrayList<>(n);
+        keywordSkip = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Layout layout = layouts.get(i);
             String marker = layout.marker();
             markers[i] = marker == null ? "" : marker;
             names[i] = layout.name();
             spaceless[i] = layout.spacelessKeys();
+            keywordSkip.add(java.util.Set.copyOf(layout.keywordSkip()));
             Map<String, String[]> fields = new java.util.HashMap<>();
             layout.fields().forEach((field, path) -> fields.put(field, path.toArray(String[]::new)));
             paths.add(Map.copyOf(fields));
@@ -50,6 +53,11 @@ final class FieldReader {
             }
         }
         return -1;
+    }
+
+    /** Returns whether a whole-event keyword search leaves the top-level key out in this layout. */
+    boolean keywordSkipped(int layout, String key) {
+        return layout >= 0 && keywordSkip.get(layout).contains(key);
     }
 
     /** Returns the layout's name, or {@code none}. */

@@ -13,6 +13,8 @@ final class GlobMatcher {
 
     private final int[] tokens;
     private final boolean cased;
+    /** Where the trailing run of {@code *} begins: once there, the rest of any text matches. */
+    private final int tail;
 
     GlobMatcher(Glob glob, boolean cased) {
         this.cased = cased;
@@ -33,6 +35,11 @@ final class GlobMatcher {
                 case Glob.AnyChar c -> tokens[at++] = ANY_CHAR;
             }
         }
+        int t = tokens.length;
+        while (t > 0 && tokens[t - 1] == ANY_RUN) {
+            t--;
+        }
+        tail = t < tokens.length ? t : Integer.MAX_VALUE;
     }
 
     static char fold(char c, boolean cased) {
@@ -62,6 +69,9 @@ final class GlobMatcher {
         int starT = 0;
         int n = text.length();
         while (t < n) {
+            if (p >= tail) {
+                return true;
+            }
             if (p < tokens.length
                     && tokens[p] != ANY_RUN
                     && (tokens[p] == ANY_CHAR || tokens[p] == fold(text.charAt(t), cased))) {

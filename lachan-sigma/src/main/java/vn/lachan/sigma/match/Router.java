@@ -8,34 +8,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.sigma.logsource.LogSourceEntry;
 import vn.lachan.sigma.rule.LogSource;
 
 /**
- * Routes events to buckets: reads the few fields the log-source conditions use, makes a key of
- * their values and returns the bucket compiled for it (once, then cached). Tests on those fields
+ * Routes events to buckets: reads the few fields the log-source conditions use, looks their values
+ * up in nested maps and returns the bucket compiled for them (once, then cached). Tests on those fields
  * are folded into constants when a bucket is built, so a bucket holds only the rules that can
  * still match. Thread-safe: the caches are concurrent maps of immutable buckets.
  */
 final class Router {
     private static final int MAX_KEYS = 4096;
-    private static final String ABSENT = "\u0001";
-    private static final String NULL = "\u0002";
-    private static final String COMPLEX = "\u0003";
+    private static final Object ABSENT = new Object();
+    private static final Object NULL = new Object();
+    private static final Object COMPLEX = new Object();
 
     private final List<LogSourceEntry> entries;
     private final List<RulePlan> plans;
     private final Checks checks;
     private final String[] fields;
-    private final ConcurrentHashMap<String, Bucket> byKey = new ConcurrentHashMap<>();
+    /** Per layout (index + 1, 0 for none), nested maps by routing-field value down to the bucket. */
+    private final ConcurrentHashMap<Object, Object>[] roots;
+
+    private final AtomicInteger keys = new AtomicInteger();
     private final ConcurrentHashMap<BitSet, Bucket> byEntries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<List<Signature>, Bucket> bySignature = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<LogSource, Bucket> declared = new ConcurrentHashMap<>();
 
     private record Signature(int ruleId, Expr expr, Map<String, String> renames) {}
 
-    Router(List<LogSourceEntry> entries, List<RulePlan> plans, Checks checks) {
+    Router(List<LogSourceEntry> entries, List<RulePlan> plans, Checks checks, int layouts) {
         this.entries = entries;
         this.plans = plans;
         this.checks = checks;
@@ -46,36 +50,74 @@ final class Router {
             }
         }
         fields = names.toArray(String[]::new);
+        roots = newRoots(layouts);
     }
 
-    /** Returns the bucket for the event bound to the view. */
-    Bucket route(EventView view, StringBuilder key) {
-        key.setLength(0);
-        key.append(view.layout());
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ConcurrentHashMap<Object, Object>[] newRoots(int layouts) {
+        ConcurrentHashMap<Object, Object>[] out = new ConcurrentHashMap[layouts + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new ConcurrentHashMap<>();
+        }
+        return out;
+    }
+
+    /**
+     * Returns the bucket for the event bound to the view: a walk down one small map per routing
+     * field, keyed by the field's raw value (no key string is built per event).
+     */
+    Bucket route(EventView view) {
+        Object node = roots[view.layout() + 1];
+        if (fields.length == 0) {
+            node = ((ConcurrentHashMap<?, ?>) node).get(NULL);
+            return node == null ? miss(view) : (Bucket) node;
+        }
         for (String field : fields) {
-            key.append('\u0000').append(component(view.get(field)));
+            Object next = ((ConcurrentHashMap<?, ?>) node).get(component(view.get(field)));
+            if (next == null) {
+                return miss(view);
+            }
+            node = next;
         }
-        String k = key.toString();
-        Bucket bucket = byKey.get(k);
-        if (bucket != null) {
-            return bucket;
-        }
+        return (Bucket) node;
+    }
+
+    private Bucket miss(EventView view) {
         Map<String, @Nullable Object> known = known(view);
-        if (byKey.size() >= MAX_KEYS) {
+        if (keys.get() >= MAX_KEYS) {
             return byEntries.computeIfAbsent(matched(known), m -> build(m, field -> Expr.UNKNOWN));
         }
-        return byKey.computeIfAbsent(k, x -> build(matched(known), field -> known.getOrDefault(field, Expr.UNKNOWN)));
+        Bucket bucket = build(matched(known), field -> known.getOrDefault(field, Expr.UNKNOWN));
+        ConcurrentHashMap<Object, Object> level = roots[view.layout() + 1];
+        for (int i = 0; i < fields.length - 1; i++) {
+            Object next = level.computeIfAbsent(component(view.get(fields[i])), k -> new ConcurrentHashMap<>());
+            level = cast(next);
+        }
+        Object key = component(fields.length == 0 ? null : view.get(fields[fields.length - 1]));
+        if (level.putIfAbsent(key, bucket) == null) {
+            keys.incrementAndGet();
+        }
+        return bucket;
     }
 
-    private static String component(@Nullable Object value) {
+    @SuppressWarnings("unchecked")
+    private static ConcurrentHashMap<Object, Object> cast(Object level) {
+        return (ConcurrentHashMap<Object, Object>) level;
+    }
+
+    /**
+     * Returns the routing key of a value: the value itself when it is a scalar (equal values route
+     * alike; a Long and a String of the same text only get separate entries for the same bucket),
+     * else a marker for missing, null or a container.
+     */
+    private static Object component(@Nullable Object value) {
         if (value == Values.MISSING) {
             return ABSENT;
         }
         if (value == null) {
             return NULL;
         }
-        String text = Values.text(value);
-        return text == null ? COMPLEX : text;
+        return value instanceof String || value instanceof Number || value instanceof Boolean ? value : COMPLEX;
     }
 
     private Map<String, @Nullable Object> known(EventView view) {

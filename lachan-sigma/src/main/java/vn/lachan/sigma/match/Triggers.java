@@ -14,15 +14,15 @@ import org.jspecify.annotations.Nullable;
 final class Triggers {
     private final int[] kinds;
     private final List<String> patterns;
-    private final Bucket.Slot[] slots;
+    private final boolean[] keywordSlot;
     private final int[] slotOf;
     private final List<List<Integer>> byPredicate = new ArrayList<>();
     private final List<Integer> always = new ArrayList<>();
 
-    Triggers(int predicates, int[] kinds, List<String> patterns, Bucket.Slot[] slots, int[] slotOf) {
+    Triggers(int predicates, int[] kinds, List<String> patterns, boolean[] keywordSlot, int[] slotOf) {
         this.kinds = kinds;
         this.patterns = patterns;
-        this.slots = slots;
+        this.keywordSlot = keywordSlot;
         this.slotOf = slotOf;
         for (int i = 0; i < predicates; i++) {
             byPredicate.add(new ArrayList<>());
@@ -81,8 +81,10 @@ final class Triggers {
     }
 
     private double cost(int predicate) {
-        double factor = slots[slotOf[predicate]].keyword ? 3 : 1;
-        int length = patterns.get(predicate).length();
+        double factor = keywordSlot[slotOf[predicate]] ? 3 : 1;
+        // past a few chars a longer literal is not rarer: long path prefixes such as
+        // C:\Windows\System32\ occur in most events, while a short exact value is selective
+        int length = Math.min(patterns.get(predicate).length(), 8);
         double base = switch (kinds[predicate]) {
             case Bucket.EQUALS -> 0.2 / (1 + length);
             case Bucket.PREFIX, Bucket.SUFFIX -> 0.5 / (1 + length);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lachan.core.problem.Problem;
@@ -17,6 +18,9 @@ class LogSourceMapTest {
         LogSourceMap map = LogSourceMap.bundled();
         assertThat(map.problems()).isEmpty();
         assertThat(map.layouts()).extracting(Layout::name).containsExactly("evtx_dump", "winlogbeat", "flat", "json");
+        assertThat(map.layouts())
+                .extracting(Layout::keywordSkip)
+                .containsExactly(List.of(), List.of(), List.of("Message"), List.of());
         assertThat(map.entries().size()).isGreaterThanOrEqualTo(91);
         assertThat(map.providing(LogSource.of("process_creation", "windows", null)))
                 .extracting(LogSourceEntry::name)

@@ -35,6 +35,24 @@ class AutomatonTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void casedAutomatonFindsExactlyTheCasedOccurrences(long seed) {
+        Random random = new Random(seed);
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < 1 + random.nextInt(30); i++) {
+            patterns.add(randomText(random, 1 + random.nextInt(4)));
+        }
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(patterns));
+        Automaton automaton = new Automaton(distinct, false);
+        for (int round = 0; round < 200; round++) {
+            String text = randomText(random, random.nextInt(40));
+            Set<String> found = new HashSet<>();
+            automaton.scan(text, (pattern, start, end, length) -> found.add(pattern + "@" + start + "-" + end));
+            assertThat(found).as(text).isEqualTo(expected(distinct, text));
+        }
+    }
+
     private static Set<String> expected(List<String> patterns, String folded) {
         Set<String> out = new HashSet<>();
         for (int p = 0; p < patterns.size(); p++) {

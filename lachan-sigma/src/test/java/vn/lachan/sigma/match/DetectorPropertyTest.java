@@ -28,6 +28,10 @@ class DetectorPropertyTest {
     private static final String[] FIELDS = {"a", "b", "c.d"};
     private static final String VALUE_CHARS = "abAB\\.?*İı";
     private static final String GLOB_CHARS = "abAB\\.";
+    /** Regexes with and without a required literal (an anchor), cased and folded. */
+    private static final String[] REGEXES = {
+        "a.?b", "^[ab]+$", "(?i)ab", "aB\\.", "ab+a", "(?i)b\\\\a?", "a(b|A)b", "ba|ab", "^Ab$", "[ab]\\.b*"
+    };
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 40);
@@ -101,7 +105,7 @@ class DetectorPropertyTest {
             case 1 -> new ValueTest.Exists(random.nextBoolean());
             case 2 ->
                 new ValueTest.Compare(Comparison.values()[random.nextInt(6)], BigDecimal.valueOf(random.nextInt(5)));
-            case 3 -> new ValueTest.Regex(random.nextBoolean() ? "a.?b" : "^[ab]+$", Set.of());
+            case 3 -> new ValueTest.Regex(REGEXES[random.nextInt(REGEXES.length)], Set.of());
             case 4 ->
                 new ValueTest.FieldRef(
                         FIELDS[random.nextInt(FIELDS.length)],

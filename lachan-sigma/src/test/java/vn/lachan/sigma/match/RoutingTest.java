@@ -92,6 +92,48 @@ class RoutingTest {
     }
 
     @Test
+    void channelIsComparedIgnoringCaseAsTheOtrfCorpusSpellsItBothWays() {
+        for (String channel : List.of("Security", "security", "SECURITY")) {
+            assertThat(Rules.titles(detector, event("Channel", channel, "EventID", 4624L, "LogonType", 3L)))
+                    .as(channel)
+                    .containsExactly("logon");
+            assertThat(Rules.titles(
+                            detector,
+                            event(
+                                    "Channel",
+                                    channel,
+                                    "EventID",
+                                    4688L,
+                                    "NewProcessName",
+                                    "C:\\x\\whoami.exe",
+                                    "ParentProcessName",
+                                    "C:\\x\\cmd.exe")))
+                    .as(channel)
+                    .containsExactly("whoami");
+        }
+    }
+
+    @Test
+    void flatLayoutKeywordSearchLeavesTheRenderedMessageOut() {
+        DetectionRule keywords =
+                Rules.rule("kiwi", LogSource.of(null, "windows", null), new Search.Keyword(text("*sekurlsa::*")));
+        Detector withKeywords = Detector.compile(List.of(keywords), LogSourceMap.bundled());
+        SourcedEvent inData = event(
+                "Channel",
+                "Security",
+                "EventID",
+                4688L,
+                "CommandLine",
+                "m.exe sekurlsa::logonpasswords",
+                "Message",
+                "x");
+        SourcedEvent onlyInMessage =
+                event("Channel", "Security", "EventID", 4688L, "CommandLine", "m.exe", "Message", "sekurlsa::x");
+        assertThat(Rules.titles(withKeywords, inData)).containsExactly("kiwi");
+        assertThat(Rules.titles(withKeywords, onlyInMessage)).isEmpty();
+    }
+
+    @Test
     void productOnlyRuleSeesEveryWindowsChannel() {
         assertThat(Rules.titles(
                         detector, event("Channel", "Some-Unknown/Operational", "EventID", 7L, "Hostname", "WS1")))
