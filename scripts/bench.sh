@@ -23,7 +23,14 @@ shift
 if [[ "${LACHAN_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   # maven.test.skip: the benchmarks need no test classes, and a test being written elsewhere in the
   # tree must not stop a measurement
-  mvn -B -q -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true package -pl lachan-bench -am
+  log="$(mktemp "${TMPDIR:-/tmp}/lachan-bench-build.XXXXXX")"
+  if ! mvn -B -q -ntp -Dstyle.color=never -Dmaven.test.skip=true -Dspotless.check.skip=true \
+      package -pl lachan-bench -am >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "bench: the build failed; see the Maven output above (also in $log)" >&2
+    exit 3
+  fi
+  rm -f "$log"
 fi
 
 classpath="lachan-bench/target/classes:lachan-bench/target/lib/*"
