@@ -14,13 +14,9 @@ final class DetectorMatcher implements EventMatcher {
     private final Detector detector;
     private final List<DetectionRule> rules;
 
-    /**
-     * @param rules the rules given to the detector; the detector does not say which ones it left
-     *     out, so correlations are built on all of them (its problems name the ones left out)
-     */
-    DetectorMatcher(Detector detector, List<DetectionRule> rules) {
+    DetectorMatcher(Detector detector) {
         this.detector = detector;
-        this.rules = List.copyOf(rules);
+        this.rules = detector.rules();
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class SigmaEngine {
      * throw: what cannot run is left out and reported in {@link #problems()}.
      */
     public static SigmaEngine compile(RuleSet rules, LogSourceMap map, EngineOptions options) {
-        return assemble(rules, options, filtered -> new DetectorMatcher(Detector.compile(filtered, map), filtered));
+        return assemble(rules, options, filtered -> new DetectorMatcher(Detector.compile(filtered, map)));
     }
 
     /**

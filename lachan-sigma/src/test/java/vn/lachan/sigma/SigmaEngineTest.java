@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import vn.lachan.core.event.SourcedEvent;
 import vn.lachan.core.problem.Problem;
+import vn.lachan.sigma.logsource.LogSourceMap;
 import vn.lachan.sigma.rule.Condition;
 import vn.lachan.sigma.rule.CorrelationRule;
 import vn.lachan.sigma.rule.DetectionRule;
@@ -130,6 +132,28 @@ class SigmaEngineTest {
                 .containsExactly(
                         "only literal values are supported",
                         "correlation 'on_wild' references rule 'wild', which is not loaded (no detection or correlation has this id or name)");
+    }
+
+    @Test
+    void theRealDetectorTellsWhichRulesItLeftOutSoCorrelationsOnThemAreProblems() {
+        DetectionRule broken = detection(
+                "broken",
+                LogSource.of("process_creation", "windows", null),
+                Map.of(
+                        "selection",
+                        new vn.lachan.sigma.rule.Search.Field(
+                                "CommandLine", new vn.lachan.sigma.rule.ValueTest.Regex("(unclosed", Set.of()))));
+        CorrelationRule onBroken =
+                correlation("on_broken", EVENT_COUNT, "broken").when(GTE, 2).build();
+        RuleSet rules = new RuleSet(List.of(broken, process), List.of(onBroken), List.of(), List.of(), List.of());
+
+        SigmaEngine engine = SigmaEngine.compile(rules, LogSourceMap.bundled(), EngineOptions.defaults());
+
+        assertThat(engine.rulesLoaded()).isEqualTo(1);
+        assertThat(engine.problems())
+                .extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("'broken'").contains("rule left out"))
+                .anySatisfy(m -> assertThat(m).contains("correlation 'on_broken' references rule 'broken'"));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class Detector {
     private final Router router;
     private final List<Problem> problems;
     private final int rules;
+    private final List<DetectionRule> compiled;
     private final Bucket empty;
     private final ThreadLocal<Evaluator> local;
 
@@ -40,6 +41,7 @@ public final class Detector {
         this.router = new Router(map.entries(), plans, checks, map.layouts().size());
         this.problems = List.copyOf(problems);
         this.rules = plans.isEmpty() ? 0 : plans.getLast().ruleId() + 1;
+        this.compiled = plans.stream().map(RulePlan::rule).toList();
         this.empty = new BucketBuilder(checks).build(List.of());
         this.local = ThreadLocal.withInitial(() -> new Evaluator(reader, rules, empty));
     }
@@ -156,6 +158,15 @@ public final class Detector {
         } finally {
             e.busy = false;
         }
+    }
+
+    /**
+     * Returns the rules that run, in the order given: every rule passed to {@link #compile} except
+     * those left out (see {@link #problems()}). Rules without a log-source mapping are included: they
+     * run for inputs that declare their log source.
+     */
+    public List<DetectionRule> rules() {
+        return compiled;
     }
 
     /** Returns how many distinct buckets have been compiled so far (for monitoring). */
