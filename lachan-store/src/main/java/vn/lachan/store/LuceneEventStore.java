@@ -1,0 +1,225 @@
+package vn.lachan.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopDocs;
+import vn.lachan.core.problem.Problem;
+import vn.lachan.core.store.Checkpoint;
+import vn.lachan.core.store.EventBatch;
+import vn.lachan.core.store.EventId;
+import vn.lachan.core.store.EventStore;
+import vn.lachan.core.store.ExportFormat;
+import vn.lachan.core.store.ExportSummary;
+import vn.lachan.core.store.LegalHold;
+import vn.lachan.core.store.PartitionInfo;
+import vn.lachan.core.store.RetentionPolicy;
+import vn.lachan.core.store.RetentionReport;
+import vn.lachan.core.store.SearchRequest;
+import vn.lachan.core.store.SearchResult;
+import vn.lachan.core.store.StoredEvent;
+import vn.lachan.core.store.VerifyReport;
+
+/**
+ * Stores events in one Apache Lucene index per time partition under {@code DATA/events/}, one machine,
+ * nothing else installed.
+ *
+ * <p>Writes come from one pipeline thread at a time (they are serialized); searches run concurrently
+ * with writes and see every committed batch. Problems found when opening (a folder that is not a
+ * partition, a sealed partition whose files no longer match) are in {@link #openProblems()}; such a
+ * partition is left out of searches with a warning.
+ */
+public final class LuceneEventStore implements EventStore {
+    private static final String CHECKPOINT = "checkpoint.json";
+    /** Batches after which a partition's idle writer is closed: heap stays about (writers × buffer). */
+    private static final int IDLE_BATCHES = 16;
+
+    private final StoreConfig config;
+    private final Path events;
+    private final Partitions partitions;
+    private final Search search;
+    private final Seals seals;
+    private final List<Problem> openProblems = new ArrayList<>();
+    private final Object writeLock = new Object();
+    private volatile long durable;
+    private long batches;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService indexers = Executors.newFixedThreadPool(
+            threads, Thread.ofPlatform().name("lachan-store-index-", 0).daemon().factory());
+
+    /** Opens the store in {@code config.dataDir()}, creating it when absent. */
+    public LuceneEventStore(StoreConfig config) {
+        this.config = config;
+        this.events = config.dataDir().resolve("events");
+        WordAnalyzer analyzer = new WordAnalyzer();
+        this.partitions = new Partitions(events, config, analyzer, openProblems);
+        this.search = new Search(partitions, config, analyzer);
+        this.seals = new Seals(events, config.dataDir().resolve(Retention.LOG));
+        Path checkpoint = events.resolve(CHECKPOINT);
+        this.durable = Files.exists(checkpoint)
+                ? ((Number) java.util.Objects.requireNonNull(
+                                Json.readMap(checkpoint).get("position")))
+                        .longValue()
+                : -1;
+    }
+
+    /** Returns the problems found when the store was opened, such as a damaged sealed partition. */
+    public List<Problem> openProblems() {
+        return List.copyOf(openProblems);
+    }
+
+    @Override
+    public Checkpoint write(EventBatch batch) {
+        synchronized (writeLock) {
+            Map<Partition, List<StoredEvent>> groups = new LinkedHashMap<>();
+            List<Problem> rejected = new ArrayList<>();
+            for (StoredEvent e : batch.events()) {
+                Partition p = partitions.forTime(e.time());
+                if (p.sealed()) {
+                    rejected.add(new Problem(
+                            "batch at " + batch.position(),
+                            "event " + e.id(),
+                            "event time " + e.time() + " falls in partition " + p.name
+                                    + ", sealed: it arrived after the grace period; store it through a replay"));
+                } else {
+                    groups.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
+                }
+            }
+            try {
+                for (var group : groups.entrySet()) {
+                    group.getKey().add(group.getValue(), indexers, threads);
+                }
+                batches++;
+                for (Partition p : groups.keySet()) {
+                    p.commit();
+                    p.lastBatch = batches;
+                }
+                closeIdleWriters();
+            } catch (IOException | RuntimeException e) {
+                rollback(groups.keySet(), e);
+                throw e instanceof IOException io
+                        ? new UncheckedIOException("cannot write a batch to " + events + "; rolled back", io)
+                        : (RuntimeException) e;
+            }
+            Json.writeAtomically(events.resolve(CHECKPOINT), Map.of("position", batch.position()));
+            durable = batch.position();
+            return new Checkpoint(durable, batch.events().size() - rejected.size(), rejected);
+        }
+    }
+
+    private void closeIdleWriters() throws IOException {
+        for (Partition p : partitions.all()) {
+            if (p.lastBatch < batches - IDLE_BATCHES && p.writing()) {
+                p.close(false);
+            }
+        }
+    }
+
+    private static void rollback(Iterable<Partition> touched, Exception cause) {
+        for (Partition p : touched) {
+            try {
+                p.rollback();
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    @Override
+    public long durablePosition() {
+        return durable;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        return search.run(request);
+    }
+
+    @Override
+    public Optional<StoredEvent> get(EventId id) {
+        Partition p = partitions.find(id.time());
+        if (p == null || p.damage() != null) {
+            return Optional.empty();
+        }
+        try {
+            IndexSearcher searcher = p.acquire();
+            if (searcher == null) {
+                return Optional.empty();
+            }
+            try {
+                var query = new BooleanQuery.Builder()
+                        .add(LongField.newExactQuery(EventDocuments.ID_HIGH, id.high()), Occur.FILTER)
+                        .add(LongField.newExactQuery(EventDocuments.ID_LOW, id.low()), Occur.FILTER)
+                        .build();
+                TopDocs top = searcher.search(query, 1);
+                return top.scoreDocs.length == 0
+                        ? Optional.empty()
+                        : Optional.of(Search.read(searcher, top.scoreDocs[0].doc));
+            } finally {
+                p.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event " + id + " from partition " + p.name, e);
+        }
+    }
+
+    @Override
+    public ExportSummary export(SearchRequest request, ExportFormat format, OutputStream out) {
+        return new Exporter(search, config.maxPageSize()).export(request, format, out);
+    }
+
+    @Override
+    public List<PartitionInfo> partitions() {
+        return partitions.all().stream()
+                .map(p -> new PartitionInfo(
+                        p.name,
+                        p.start,
+                        p.end,
+                        p.stats.events(),
+                        p.bytes(),
+                        p.sealed(),
+                        p.stats.systems().keySet()))
+                .toList();
+    }
+
+    @Override
+    public List<String> seal(Instant now) {
+        synchronized (writeLock) {
+            return seals.sealFinished(partitions.all(), now.minus(config.sealGrace()));
+        }
+    }
+
+    @Override
+    public RetentionReport applyRetention(RetentionPolicy policy, List<LegalHold> holds, Instant now) {
+        synchronized (writeLock) {
+            return new Retention(partitions, config.dataDir().resolve(Retention.LOG)).apply(policy, holds, now);
+        }
+    }
+
+    @Override
+    public VerifyReport verify() {
+        return seals.verify(partitions.all());
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            indexers.shutdown();
+            partitions.close();
+        }
+    }
+}

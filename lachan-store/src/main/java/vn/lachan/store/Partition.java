@@ -1,0 +1,232 @@
+package vn.lachan.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.core.store.StoredEvent;
+
+/**
+ * Holds one time partition: its Lucene index under {@code DIR/index}, its schema and statistics, and,
+ * once sealed, its manifest. The store's write lock guards writes; searches may run at any time.
+ */
+final class Partition implements AutoCloseable {
+    final String name;
+    final Instant start;
+    final Instant end;
+    final Path dir;
+    final Schema schema;
+    final PartitionStats stats;
+    private final Analyzer analyzer;
+    private final double ramBufferMb;
+    private final Directory directory;
+    private @Nullable IndexWriter writer;
+    private @Nullable SearcherManager searchers;
+    private volatile boolean sealed;
+    private volatile @Nullable String damage;
+    /** The store's batch number that last wrote here, to close writers that have gone idle. */
+    volatile long lastBatch;
+
+    Partition(String name, Instant start, Instant end, Path dir, Analyzer analyzer, double ramBufferMb) {
+        this.name = name;
+        this.start = start;
+        this.end = end;
+        this.dir = dir;
+        this.analyzer = analyzer;
+        this.ramBufferMb = ramBufferMb;
+        try {
+            Files.createDirectories(dir.resolve("index"));
+            this.directory = FSDirectory.open(dir.resolve("index"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open partition " + dir, e);
+        }
+        this.schema = Schema.load(dir);
+        this.stats = PartitionStats.load(dir);
+        this.sealed = Files.exists(dir.resolve(Manifest.FILE));
+    }
+
+    boolean sealed() {
+        return sealed;
+    }
+
+    /** Returns why the partition cannot be searched, or null when it can. */
+    @Nullable
+    String damage() {
+        return damage;
+    }
+
+    void markDamaged(@Nullable String why) {
+        damage = why;
+    }
+
+    /**
+     * Indexes the events on the pool's threads, in chunks; IndexWriter takes documents from several
+     * threads at once.
+     */
+    void add(List<StoredEvent> events, ExecutorService pool, int threads) throws IOException {
+        IndexWriter w;
+        synchronized (this) {
+            w = writer();
+        }
+        int chunk = Math.max(500, (events.size() + threads - 1) / threads);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < events.size(); i += chunk) {
+            List<StoredEvent> part = events.subList(i, Math.min(events.size(), i + chunk));
+            work.add(pool.submit(() -> {
+                List<org.apache.lucene.document.Document> docs = new ArrayList<>(part.size());
+                for (StoredEvent e : part) {
+                    docs.add(EventDocuments.build(e, schema));
+                    stats.add(e.organization(), e.system());
+                }
+                w.addDocuments(docs);
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            await(f);
+        }
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("indexing failed", e.getCause());
+        }
+    }
+
+    /** Commits the writes so far to disk with the schema and statistics, then refreshes the searchers. */
+    synchronized void commit() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        writer.commit();
+        schema.save(dir);
+        stats.save(dir);
+        if (searchers != null) {
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    /** Merges to one segment, commits, closes the writer; the partition is read-only afterwards. */
+    synchronized void close(boolean forceMerge) throws IOException {
+        if (writer != null) {
+            if (forceMerge) {
+                writer.forceMerge(1);
+            }
+            commit();
+            closeSearchers();
+            writer.close();
+            writer = null;
+        }
+    }
+
+    /**
+     * Drops every write since the last commit (a batch that failed half-way), so that the pipeline can
+     * replay the batch without duplicates; the statistics go back to the last commit too.
+     */
+    synchronized void rollback() throws IOException {
+        if (writer != null) {
+            closeSearchers();
+            writer.rollback();
+            writer = null;
+            stats.replaceWith(PartitionStats.load(dir));
+        }
+    }
+
+    /** Returns whether a writer is open, holding its indexing buffer on the heap. */
+    synchronized boolean writing() {
+        return writer != null;
+    }
+
+    void markSealed() {
+        sealed = true;
+    }
+
+    /** Returns a searcher to give back with {@link #release}, or null when the index holds no commit. */
+    synchronized @Nullable IndexSearcher acquire() throws IOException {
+        if (searchers == null) {
+            if (writer == null && !DirectoryReader.indexExists(directory)) {
+                return null;
+            }
+            searchers = writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
+        }
+        return searchers.acquire();
+    }
+
+    synchronized void release(IndexSearcher searcher) throws IOException {
+        if (searchers != null) {
+            searchers.release(searcher);
+        } else {
+            searcher.getIndexReader().decRef();
+        }
+    }
+
+    private IndexWriter writer() throws IOException {
+        if (sealed) {
+            throw new IllegalStateException("partition " + name + " is sealed");
+        }
+        if (writer == null) {
+            closeSearchers();
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+                    .setRAMBufferSizeMB(ramBufferMb)
+                    .setCommitOnClose(true);
+            writer = new IndexWriter(directory, config);
+        }
+        return writer;
+    }
+
+    private void closeSearchers() throws IOException {
+        if (searchers != null) {
+            searchers.close();
+            searchers = null;
+        }
+    }
+
+    long bytes() {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            close(false);
+            closeSearchers();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close partition " + name, e);
+        }
+    }
+}

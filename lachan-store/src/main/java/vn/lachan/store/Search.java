@@ -1,0 +1,229 @@
+package vn.lachan.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.core.problem.Problem;
+import vn.lachan.core.store.EventId;
+import vn.lachan.core.store.SearchRequest;
+import vn.lachan.core.store.SearchResult;
+import vn.lachan.core.store.StoredEvent;
+
+/** Runs one search over the partitions that its time range touches. */
+final class Search {
+    static final String SOURCE = "search";
+
+    private final Partitions partitions;
+    private final StoreConfig config;
+    private final Analyzer analyzer;
+
+    Search(Partitions partitions, StoreConfig config, Analyzer analyzer) {
+        this.partitions = partitions;
+        this.config = config;
+        this.analyzer = analyzer;
+    }
+
+    SearchResult run(SearchRequest request) {
+        List<Problem> errors = new ArrayList<>();
+        if (request.size() > config.maxPageSize()) {
+            errors.add(new Problem(
+                    SOURCE,
+                    "size",
+                    "a page holds at most " + config.maxPageSize() + " hits, asked " + request.size()
+                            + ": page with the cursor instead"));
+        }
+        EventId after = null;
+        if (request.cursor() != null) {
+            after = EventId.parse(request.cursor()).orElse(null);
+            if (after == null) {
+                errors.add(new Problem(SOURCE, "cursor", "not a cursor from a previous page: " + request.cursor()));
+            }
+        }
+        errors.addAll(Aggregator.check(request.aggregations(), request, config));
+        if (!errors.isEmpty()) {
+            return SearchResult.refused(errors, List.of());
+        }
+        List<Problem> warnings = new ArrayList<>();
+        List<PartitionQuery> targets;
+        try {
+            targets = open(request, warnings);
+        } catch (Refusal r) {
+            return SearchResult.refused(
+                    List.of(new Problem(SOURCE, "query", String.valueOf(r.getMessage()))), warnings);
+        }
+        try {
+            return collect(request, after, targets, warnings);
+        } catch (Refusal r) {
+            return SearchResult.refused(
+                    List.of(new Problem(SOURCE, "query", String.valueOf(r.getMessage()))), warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed reading the index", e);
+        } finally {
+            release(targets);
+        }
+    }
+
+    private SearchResult collect(
+            SearchRequest request, @Nullable EventId after, List<PartitionQuery> targets, List<Problem> warnings)
+            throws IOException {
+        SearchResult.Total total = total(targets);
+        List<StoredEvent> hits = new ArrayList<>();
+        String next = page(request, after, targets, hits);
+        var aggregations = Aggregator.run(request.aggregations(), request, targets, config);
+        return new SearchResult(total, hits, next, aggregations, List.of(), warnings);
+    }
+
+    /** Acquires a searcher per partition in the range, leaving damaged ones out with a warning. */
+    List<PartitionQuery> open(SearchRequest request, List<Problem> warnings) {
+        List<Partition> parts = partitions.intersecting(request.from(), request.to());
+        boolean leading = parts.size() <= config.maxLeadingWildcardPartitions();
+        List<PartitionQuery> targets = new ArrayList<>();
+        try {
+            for (Partition p : parts) {
+                PartitionQuery target = open(p, request, leading, warnings);
+                if (target != null) {
+                    targets.add(target);
+                }
+            }
+        } catch (RuntimeException e) {
+            release(targets);
+            throw e;
+        }
+        return targets;
+    }
+
+    private @Nullable PartitionQuery open(Partition p, SearchRequest request, boolean leading, List<Problem> warnings) {
+        if (p.damage() != null) {
+            warnings.add(new Problem(
+                    p.dir.toString(),
+                    "",
+                    "partition " + p.name + " left out of the search: it fails verification (" + p.damage() + ")"));
+            return null;
+        }
+        IndexSearcher searcher;
+        try {
+            searcher = p.acquire();
+        } catch (IOException | RuntimeException e) {
+            warnings.add(new Problem(
+                    p.dir.toString(),
+                    "",
+                    "partition " + p.name + " left out of the search: its index cannot be read (" + e.getMessage()
+                            + ")"));
+            return null;
+        }
+        if (searcher == null) {
+            return null;
+        }
+        try {
+            var query = new QueryTranslator(p.schema, analyzer, leading).translate(request.query());
+            return new PartitionQuery(p, searcher, PartitionQuery.timeBounded(query, p, request.from(), request.to()));
+        } catch (RuntimeException e) {
+            releaseQuietly(p, searcher);
+            throw e;
+        }
+    }
+
+    private SearchResult.Total total(List<PartitionQuery> targets) throws IOException {
+        long count = 0;
+        for (PartitionQuery t : targets) {
+            count += t.searcher().count(t.query());
+            if (count > config.totalBound()) {
+                return new SearchResult.Total(config.totalBound(), SearchResult.Total.Relation.GTE);
+            }
+        }
+        return new SearchResult.Total(count, SearchResult.Total.Relation.EQ);
+    }
+
+    /** Fills {@code hits} with one page, partitions visited in the order; returns the next cursor. */
+    private @Nullable String page(
+            SearchRequest request, @Nullable EventId after, List<PartitionQuery> targets, List<StoredEvent> hits)
+            throws IOException {
+        if (request.size() == 0) {
+            return null;
+        }
+        boolean newest = request.order() == SearchRequest.Order.NEWEST_FIRST;
+        Sort sort = sort(newest);
+        List<PartitionQuery> ordered = new ArrayList<>(targets);
+        if (newest) {
+            java.util.Collections.reverse(ordered);
+        }
+        int want = request.size() + 1;
+        for (PartitionQuery t : ordered) {
+            if (hits.size() >= want || skipByCursor(t.partition(), after, newest)) {
+                continue;
+            }
+            int last = t.searcher().getIndexReader().maxDoc() - 1;
+            if (last < 0) {
+                continue;
+            }
+            // The last doc id: the event at the cursor itself (equal sort values) is not "after" it.
+            FieldDoc cursor =
+                    after == null ? null : new FieldDoc(last, Float.NaN, new Object[] {after.high(), after.low()});
+            TopFieldDocs top = t.searcher().searchAfter(cursor, t.query(), want - hits.size(), sort, false);
+            for (ScoreDoc sd : top.scoreDocs) {
+                hits.add(read(t.searcher(), sd.doc));
+            }
+        }
+        if (hits.size() < want) {
+            return null;
+        }
+        hits.removeLast();
+        return hits.getLast().id().toString();
+    }
+
+    private static boolean skipByCursor(Partition p, @Nullable EventId after, boolean newest) {
+        if (after == null) {
+            return false;
+        }
+        return newest ? !p.start.isBefore(after.time().plusMillis(1)) : !p.end.isAfter(after.time());
+    }
+
+    static Sort sort(boolean newest) {
+        return new Sort(
+                new SortedNumericSortField(EventDocuments.ID_HIGH, SortField.Type.LONG, newest),
+                new SortedNumericSortField(EventDocuments.ID_LOW, SortField.Type.LONG, newest));
+    }
+
+    static StoredEvent read(IndexSearcher searcher, int doc) throws IOException {
+        Document d = searcher.storedFields().document(doc);
+        EventId id = new EventId(
+                d.getField(EventDocuments.ID_HIGH).numericValue().longValue(),
+                d.getField(EventDocuments.ID_LOW).numericValue().longValue());
+        BytesRef stored = d.getBinaryValue(EventDocuments.FIELDS);
+        Map<String, @Nullable Object> fields = stored == null ? Map.of() : Json.parse(stored.utf8ToString());
+        BytesRef raw = d.getBinaryValue(EventDocuments.RAW);
+        return new StoredEvent(
+                id,
+                id.time(),
+                Optional.ofNullable(d.get(EventDocuments.ORG)).orElse("?"),
+                Optional.ofNullable(d.get(EventDocuments.SYSTEM)).orElse("?"),
+                fields,
+                raw == null ? "" : raw.utf8ToString());
+    }
+
+    static void release(List<PartitionQuery> targets) {
+        targets.forEach(t -> releaseQuietly(t.partition(), t.searcher()));
+    }
+
+    private static void releaseQuietly(Partition p, IndexSearcher searcher) {
+        try {
+            p.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release a searcher of " + p.name, e);
+        }
+    }
+}
