@@ -86,6 +86,19 @@ interface Accumulator {
         return type == FieldType.DOUBLE ? NumericUtils.sortableLongToDouble(raw) : raw;
     }
 
+    /** Returns a leaf that hands every value of the field in each collected document to the sink, as text. */
+    static Leaf perValue(LeafReader reader, String field, FieldType type, java.util.function.Consumer<String> sink)
+            throws IOException {
+        Values values = Values.of(reader, field, type);
+        return doc -> {
+            if (values.advance(doc)) {
+                for (int i = 0, n = values.count(); i < n; i++) {
+                    sink.accept(values.text(i));
+                }
+            }
+        };
+    }
+
     static void requireAggregatable(String field, @Nullable FieldType type) {
         if (type == FieldType.TEXT) {
             throw new Refusal("aggregations need a keyword, number, IP or date field; " + field + " is analysed text");

@@ -28,14 +28,7 @@ final class DistinctAccumulator implements Accumulator {
         if (type.isKeyword() || type == FieldType.IP) {
             return ordinals(DocValues.getSortedSet(reader, request.field()));
         }
-        Values values = Values.of(reader, request.field(), type);
-        return doc -> {
-            if (values.advance(doc)) {
-                for (int i = 0, n = values.count(); i < n; i++) {
-                    sketch.add(values.text(i));
-                }
-            }
-        };
+        return Accumulator.perValue(reader, request.field(), type, sketch::add);
     }
 
     private Leaf ordinals(SortedSetDocValues dv) {

@@ -44,14 +44,7 @@ final class TermsAccumulator implements Accumulator {
         if (type.isKeyword() || type == FieldType.IP) {
             return ordinals(DocValues.getSortedSet(reader, request.field()));
         }
-        Values values = Values.of(reader, request.field(), type);
-        return doc -> {
-            if (values.advance(doc)) {
-                for (int i = 0, n = values.count(); i < n; i++) {
-                    add(values.text(i), 1L);
-                }
-            }
-        };
+        return Accumulator.perValue(reader, request.field(), type, text -> add(text, 1L));
     }
 
     private Leaf ordinals(SortedSetDocValues dv) {
