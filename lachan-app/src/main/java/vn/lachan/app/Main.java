@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.lachan.app.hunt.HuntCommand;
+import vn.lachan.app.store.StoreCommands;
 
 /**
  * Starts the {@code lachan} command line: every command is built and wired here, top to bottom, with
@@ -21,7 +22,7 @@ import vn.lachan.app.hunt.HuntCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the command ran",
-            "1:the command found what it was asked to fail on (lachan hunt --fail-on)",
+            "1:the command found what it was asked to fail on (lachan hunt --fail-on, lachan store verify)",
             "2:bad usage or unreadable input",
             "3:internal error (a bug: please report it with the message)"
         })
@@ -54,8 +55,12 @@ public final class Main implements Runnable {
      * @param terminal whether standard output and error are a person's terminal (table output, progress)
      */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        CommandLine commandLine = new CommandLine(new Main(err))
-                .addSubcommand(new CommandLine(HuntCommand.create(out, err, terminal)))
+        CommandLine commandLine =
+                new CommandLine(new Main(err)).addSubcommand(new CommandLine(HuntCommand.create(out, err, terminal)));
+        for (CommandLine command : StoreCommands.create(out, err, terminal)) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))

@@ -1,0 +1,110 @@
+package vn.lachan.ingest.normalize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adds ECS fields ({@code @timestamp}, {@code host.name}, {@code event.code}, {@code process.*}, …) to
+ * Windows events in the three layouts that {@code lachan hunt} reads: flat NXLog/OTRF, evtx_dump
+ * {@code Event.System/EventData} and Winlogbeat {@code winlog.*}.
+ *
+ * <p>The mapping is data: a YAML table (the bundled {@code ecs-windows.yml} or a file). The original
+ * fields are kept under their own names; an ECS field the event already holds is left as it is; an
+ * event of no known layout passes through unchanged. Instances are immutable and thread-safe.
+ */
+public final class EcsNormalizer {
+    private static final String BUNDLED = "ecs-windows.yml";
+
+    private final MappingTable table;
+
+    private EcsNormalizer(MappingTable table) {
+        this.table = table;
+    }
+
+    /** Returns the normalizer with the mapping bundled with Lachan. */
+    public static EcsNormalizer bundled() {
+        try (InputStream in =
+                Objects.requireNonNull(EcsNormalizer.class.getResourceAsStream(BUNDLED), "bundled " + BUNDLED)) {
+            return new EcsNormalizer(MappingTable.read(in, BUNDLED));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns a normalizer with the mapping in {@code file}.
+     *
+     * @throws IllegalArgumentException when the file is not a valid mapping, naming what is wrong
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static EcsNormalizer of(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new EcsNormalizer(MappingTable.read(in, file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the event's fields with the ECS fields added, its time and its layout. */
+    public Normalized normalize(Map<String, @Nullable Object> fields) {
+        MappingTable.Layout layout = table.layoutOf(fields);
+        if (layout == null) {
+            return new Normalized(fields, Values.time(Paths.get(fields, "@timestamp")), null);
+        }
+        Map<String, @Nullable Object> out = new LinkedHashMap<>(fields);
+        layout.system().forEach((ecs, paths) -> put(out, fields, ecs, paths, ""));
+        table.data().forEach((ecs, names) -> put(out, fields, ecs, names, layout.data()));
+        Object time = out.get("@timestamp");
+        Instant instant = time instanceof String s ? Values.time(s) : null;
+        return new Normalized(out, instant, layout.name());
+    }
+
+    private void put(
+            Map<String, @Nullable Object> out,
+            Map<String, @Nullable Object> fields,
+            String ecs,
+            List<String> paths,
+            String prefix) {
+        boolean timestamp = ecs.equals("@timestamp");
+        if (!timestamp && Paths.get(fields, ecs) != null) {
+            return;
+        }
+        for (String path : paths) {
+            Object value = Paths.get(fields, prefix.isEmpty() ? path : prefix + "." + path);
+            Object converted = value == null ? null : Values.convert(table.type(ecs), value);
+            if (converted != null) {
+                out.put(ecs, converted);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Holds a normalized event.
+     *
+     * @param fields the original fields with the ECS fields added
+     * @param time the event time from {@code @timestamp}, or null when the event has no usable time
+     * @param layout the layout recognized ({@code flat}, {@code evtx_dump}, {@code winlogbeat}), or null
+     *     when none was and the event passed through unchanged
+     */
+    public record Normalized(
+            Map<String, @Nullable Object> fields,
+            @Nullable Instant time,
+            @Nullable String layout) {
+        // Explicit canonical constructor: see SourcedEvent on type-use annotations of generic parameters.
+        public Normalized(Map<String, @Nullable Object> fields, @Nullable Instant time, @Nullable String layout) {
+            this.fields = Objects.requireNonNull(fields, "fields");
+            this.time = time;
+            this.layout = layout;
+        }
+    }
+}
