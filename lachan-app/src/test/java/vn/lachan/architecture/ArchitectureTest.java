@@ -54,6 +54,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void storeKnowsNothingOfDetectionInputsOrTheApplication() {
+        noClasses()
+                .that()
+                .resideInAPackage("vn.lachan.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("vn.lachan.sigma..", "vn.lachan.ingest..", "vn.lachan.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theStoragePortAndQueryLanguageCarryNoLuceneType() {
+        noClasses()
+                .that()
+                .resideInAPackage("vn.lachan.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.lucene..", "vn.lachan.store..")
+                .check(classes);
+    }
+
+    @Test
     void ruleModelKnowsNothingOfParsingOrMatching() {
         noClasses()
                 .that()
