@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds lachan-bench and runs the end-to-end hunt harness or the JMH benchmarks with a JDK >= 25.
+# Builds lachan-bench and runs the end-to-end hunt harness, the event-store harness or the JMH benchmarks with a JDK >= 25.
 #   scripts/bench.sh harness [--rounds N] [--warmup N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
+#   scripts/bench.sh store [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
 #   scripts/bench.sh jmh [JMH options, e.g. -rf json -rff target/jmh.json, or a benchmark regex]
 # Set LACHAN_BENCH_SKIP_BUILD=1 to run what was built last; JAVA_OPTS adds JVM options (e.g. JFR).
 # See docs/performance.md for the figures and how to read them.
@@ -11,14 +12,14 @@ source "$root/scripts/find-jdk.sh"
 cd "$root"
 
 usage() {
-  echo "usage: scripts/bench.sh harness|jmh [args]" >&2
+  echo "usage: scripts/bench.sh harness|store|jmh [args]" >&2
   exit 2
 }
 
 [[ $# -ge 1 ]] || usage
 mode="$1"
 shift
-[[ "$mode" == harness || "$mode" == jmh ]] || usage
+[[ "$mode" == harness || "$mode" == store || "$mode" == jmh ]] || usage
 
 if [[ "${LACHAN_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   # maven.test.skip: the benchmarks need no test classes, and a test being written elsewhere in the
@@ -41,6 +42,9 @@ extra=(${JAVA_OPTS:-})
 case "$mode" in
   harness)
     exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.HuntHarness "$@"
+    ;;
+  store)
+    exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.StoreHarness "$@"
     ;;
   jmh)
     exec "$java" "${extra[@]}" -cp "$classpath" org.openjdk.jmh.Main "$@"

@@ -1,0 +1,127 @@
+package vn.lachan.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import vn.lachan.core.event.SourcedEvent;
+import vn.lachan.core.store.Checkpoint;
+import vn.lachan.core.store.EventBatch;
+import vn.lachan.core.store.EventId;
+import vn.lachan.core.store.StoredEvent;
+import vn.lachan.ingest.file.EventFiles;
+import vn.lachan.ingest.normalize.EcsNormalizer;
+import vn.lachan.store.LuceneEventStore;
+
+/**
+ * Runs one pass over the event files on the calling thread the way {@code lachan import} does: read,
+ * parse, normalize to ECS, keep the original text; with a store, also write batches of {@value #BATCH}.
+ */
+final class StorePass {
+    static final int BATCH = 10_000;
+
+    private final List<Path> files;
+    private final long limit;
+    private final EcsNormalizer normalizer = EcsNormalizer.bundled();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SplittableRandom random = new SplittableRandom(17);
+    private final List<StoredEvent> pending = new ArrayList<>(BATCH);
+
+    /** Keeps a value that depends on every event, so the JIT cannot drop the read-only work. */
+    private long checksum;
+
+    private long events;
+    private long rejected;
+    private long rawBytes;
+    private long writeNanos;
+    private long position;
+
+    StorePass(List<Path> files, long limit) {
+        this.files = List.copyOf(files);
+        this.limit = limit;
+    }
+
+    long checksum() {
+        return checksum;
+    }
+
+    /** Runs the pass, writing to {@code store} when there is one (phase B) and not otherwise (phase A). */
+    PassResult run(StorePhase phase, int round, @Nullable LuceneEventStore store) {
+        events = rejected = rawBytes = writeNanos = position = 0;
+        pending.clear();
+        long[] problems = {0};
+        EventFiles reader = new EventFiles(problem -> problems[0]++);
+        double loadBefore = Machine.loadAverage();
+        long start = System.nanoTime();
+        try {
+            for (Path file : files) {
+                reader.read(file, e -> accept(e, store));
+            }
+        } catch (LimitReached e) {
+            // the event limit of a quick run: the rest is not read
+        }
+        flush(store);
+        long nanos = System.nanoTime() - start;
+        return new PassResult(
+                phase,
+                round,
+                events,
+                rejected,
+                problems[0] + reader.counts().skippedEntries(),
+                rawBytes,
+                nanos,
+                writeNanos,
+                loadBefore,
+                Machine.loadAverage());
+    }
+
+    private void accept(SourcedEvent event, @Nullable LuceneEventStore store) {
+        if (events == limit) {
+            throw LimitReached.INSTANCE;
+        }
+        events++;
+        EcsNormalizer.Normalized normalized = normalizer.normalize(event.fields());
+        Instant time = normalized.time();
+        String raw = json.writeValueAsString(event.fields());
+        rawBytes += raw.getBytes(StandardCharsets.UTF_8).length + 1L;
+        if (time == null) {
+            rejected++;
+            return;
+        }
+        StoredEvent stored =
+                new StoredEvent(EventId.next(time, random), time, "bench", "otrf", normalized.fields(), raw);
+        checksum += stored.fields().size() + stored.id().low();
+        pending.add(stored);
+        if (pending.size() >= BATCH) {
+            flush(store);
+        }
+    }
+
+    private void flush(@Nullable LuceneEventStore store) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (store != null) {
+            position += pending.size();
+            long t = System.nanoTime();
+            Checkpoint checkpoint = store.write(new EventBatch(pending, position));
+            writeNanos += System.nanoTime() - t;
+            rejected += checkpoint.rejected().size();
+        }
+        pending.clear();
+    }
+
+    /** Stops reading when the event limit is reached; carries no stack trace, it is not an error. */
+    private static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final LimitReached INSTANCE = new LimitReached();
+
+        private LimitReached() {
+            super("event limit reached", null, false, false);
+        }
+    }
+}

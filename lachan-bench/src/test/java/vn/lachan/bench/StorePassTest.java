@@ -1,0 +1,71 @@
+package vn.lachan.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lachan.core.query.Query;
+import vn.lachan.core.store.SearchRequest;
+import vn.lachan.store.LuceneEventStore;
+import vn.lachan.store.StoreConfig;
+
+class StorePassTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesEventsWithATimeAndCountsTheRest() throws IOException {
+        Path file = dir.resolve("events.json");
+        Files.writeString(file, """
+                {"@timestamp":"2020-09-22T10:00:00Z","EventID":4688,"Hostname":"ws1"}
+                {"@timestamp":"2020-09-22T11:00:00Z","EventID":4624,"Hostname":"ws2"}
+                {"EventID":4688,"Hostname":"no-time"}
+                {not json
+                """, StandardCharsets.UTF_8);
+        StorePass pass = new StorePass(List.of(file), Long.MAX_VALUE);
+
+        PassResult read = pass.run(StorePhase.READ_ONLY, 1, null);
+        PassResult written;
+        try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(dir.resolve("data")))) {
+            written = pass.run(StorePhase.WITH_STORE, 1, store);
+            long hits = store.search(SearchRequest.newest(new Query.MatchAll(), null, null, 10))
+                    .total()
+                    .value();
+            assertThat(hits).isEqualTo(2);
+        }
+
+        assertThat(read.events()).isEqualTo(3);
+        assertThat(read.rejected()).isEqualTo(1);
+        assertThat(read.problems()).isEqualTo(1);
+        assertThat(read.writeNanos()).isZero();
+        assertThat(written.rawBytes()).isEqualTo(read.rawBytes()).isGreaterThan(100);
+        assertThat(written.writeNanos()).isPositive();
+    }
+
+    @Test
+    void stopsAtTheLimit() throws IOException {
+        Path file = dir.resolve("events.json");
+        Files.writeString(file, "{\"@timestamp\":\"2020-09-22T10:00:00Z\"}\n".repeat(5), StandardCharsets.UTF_8);
+
+        PassResult read = new StorePass(List.of(file), 2).run(StorePhase.READ_ONLY, 1, null);
+
+        assertThat(read.events()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsABadCommandLine() {
+        assertThat(StoreOptions.parse(List.of("--limit", "1_000", "--rounds", "2"))
+                        .limit())
+                .isEqualTo(1000);
+        assertThatThrownBy(() -> StoreOptions.parse(List.of("--rounds", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--rounds >= 1");
+        assertThatThrownBy(() -> StoreOptions.parse(List.of("--limit"))).hasMessageContaining("needs a value");
+    }
+}
