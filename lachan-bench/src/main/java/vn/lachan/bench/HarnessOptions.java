@@ -2,7 +2,6 @@ package vn.lachan.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,43 +30,7 @@ record HarnessOptions(
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with the usage on a bad one. */
     static HarnessOptions parse(List<String> args) {
-        int rounds = 3;
-        int warmup = 1;
-        long limit = Long.MAX_VALUE;
-        Path json = null;
-        Path events = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--rounds" -> rounds = (int) number(args, ++i, arg);
-                case "--warmup" -> warmup = (int) number(args, ++i, arg);
-                case "--limit" -> limit = number(args, ++i, arg);
-                case "--json" -> json = Path.of(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("-") || events != null) {
-                        throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + USAGE);
-                    }
-                    events = Path.of(arg);
-                }
-            }
-        }
-        return new HarnessOptions(rounds, warmup, limit, json, events);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return args.get(i);
-    }
-
-    private static long number(List<String> args, int i, String option) {
-        String text = value(args, i, option).replace("_", "").replace(",", "");
-        try {
-            return Long.parseLong(text.toLowerCase(Locale.ROOT));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    option + " needs a whole number, got '" + args.get(i) + "'\n" + USAGE, e);
-        }
+        HarnessArgs a = HarnessArgs.parse(args, 3, 1, USAGE);
+        return new HarnessOptions(a.rounds, a.warmup, a.limit, a.json, a.events);
     }
 }

@@ -27,41 +27,7 @@ record StoreOptions(
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with the usage on a bad one. */
     static StoreOptions parse(List<String> args) {
-        int rounds = 1;
-        long limit = Long.MAX_VALUE;
-        Path json = null;
-        Path events = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--rounds" -> rounds = (int) number(args, ++i, arg);
-                case "--limit" -> limit = number(args, ++i, arg);
-                case "--json" -> json = Path.of(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("-") || events != null) {
-                        throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + USAGE);
-                    }
-                    events = Path.of(arg);
-                }
-            }
-        }
-        return new StoreOptions(rounds, limit, json, events);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return args.get(i);
-    }
-
-    private static long number(List<String> args, int i, String option) {
-        String text = value(args, i, option).replace("_", "").replace(",", "");
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    option + " needs a whole number, got '" + args.get(i) + "'\n" + USAGE, e);
-        }
+        HarnessArgs a = HarnessArgs.parse(args, 1, null, USAGE);
+        return new StoreOptions(a.rounds, a.limit, a.json, a.events);
     }
 }
