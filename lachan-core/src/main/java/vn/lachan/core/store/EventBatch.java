@@ -5,7 +5,12 @@ import java.util.List;
 /**
  * Carries a batch of events from the pipeline with the journal position that they reach.
  *
- * @param events the events, in any order
+ * <p>The events hold consecutive journal positions in their order: the i-th of n is at {@code position
+ * - n + i}. After a crash the pipeline replays the journal from the last durable position; a store
+ * that committed part of a batch (one partition but not another) skips the events it already holds by
+ * these positions, so that every event is stored exactly once.
+ *
+ * @param events the events, in journal order
  * @param position the pipeline's journal position after the last event of the batch (≥ 0); the store
  *     gives it back as durable once the batch is committed
  */

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Identifies one stored event with 128 bits, time first: 48 bits of epoch milliseconds then 80 random
- * bits, so that ids sort by time and never collide in practice.
+ * Identifies one stored event with 128 bits, time first: 48 bits of epoch milliseconds then 80 bits
+ * that are either random (imported files) or a journal's tag and position (the pipeline, so that a
+ * replay gives the same ids), so that ids sort by time and never collide in practice.
  *
  * <p>The text form is 32 lowercase hexadecimal digits, which sort the same way as the bits.
  *
@@ -19,11 +20,27 @@ public record EventId(long high, long low) implements Comparable<EventId> {
 
     /** Returns a fresh id for an event at {@code time}, drawing the random bits from {@code random}. */
     public static EventId next(Instant time, RandomGenerator random) {
+        return new EventId(millis(time) << 16 | (random.nextLong() & 0xFFFFL), random.nextLong());
+    }
+
+    /**
+     * Returns the id of the event at journal position {@code position} of the journal tagged {@code
+     * journalTag} (its low 16 bits are used): the same event gets the same id whenever the journal is
+     * replayed, and events of one journal never collide.
+     */
+    public static EventId ofJournal(Instant time, int journalTag, long position) {
+        if (position < 0) {
+            throw new IllegalArgumentException("a journal position is >= 0, was " + position);
+        }
+        return new EventId(millis(time) << 16 | (journalTag & 0xFFFFL), position);
+    }
+
+    private static long millis(Instant time) {
         long millis = time.toEpochMilli();
         if (millis < 0 || millis > MAX_MILLIS) {
             throw new IllegalArgumentException("event time out of the id range (1970 to 10889): " + time);
         }
-        return new EventId(millis << 16 | (random.nextLong() & 0xFFFFL), random.nextLong());
+        return millis;
     }
 
     /** Returns the id that {@code text} writes (32 hexadecimal digits), or empty when it is not one. */
