@@ -1,0 +1,81 @@
+package vn.lachan.journal;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.core.intake.RawRecord;
+
+/**
+ * Holds the frames of one offer, encoded by the offering thread; the group commit gives it positions
+ * and writes it. Fields after {@link #assign} are guarded by the appender's lock.
+ */
+final class Batch {
+    private final byte[] bytes;
+    private final int size;
+    private final int[] offsets;
+    private long first = -1;
+    boolean done;
+
+    @Nullable
+    Exception failure;
+
+    private Batch(byte[] bytes, int size, int[] offsets) {
+        this.bytes = bytes;
+        this.size = size;
+        this.offsets = offsets;
+    }
+
+    /**
+     * Encodes {@code records} into frames without positions yet.
+     *
+     * @throws IllegalArgumentException when a record encodes to more than {@code maxRecordBytes}
+     */
+    static Batch encode(List<RawRecord> records, int maxRecordBytes) {
+        RecordCodec.ByteSink sink = new RecordCodec.ByteSink(records.size() * 384);
+        int[] offsets = new int[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            RawRecord record = records.get(i);
+            offsets[i] = sink.size();
+            sink.skip(Frames.HEADER);
+            int length = RecordCodec.encode(record, sink);
+            if (length > maxRecordBytes) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "a record of %d bytes is over the journal's maximum of %d bytes: the input must cut it (%s)",
+                        length,
+                        maxRecordBytes,
+                        record));
+            }
+            Frames.writeHeader(sink.array(), offsets[i], length, i == records.size() - 1, 0);
+        }
+        return new Batch(sink.array(), sink.size(), offsets);
+    }
+
+    /** Gives the records the positions {@code first} onwards, rewriting each header. */
+    void assign(long firstPosition) {
+        this.first = firstPosition;
+        ByteBuffer view = ByteBuffer.wrap(bytes);
+        for (int i = 0; i < offsets.length; i++) {
+            int offset = offsets[i];
+            view.putLong(offset + 4, firstPosition + i);
+            view.putInt(offset + 16, Frames.crc(bytes, offset, 16));
+        }
+    }
+
+    ByteBuffer buffer() {
+        return ByteBuffer.wrap(bytes, 0, size);
+    }
+
+    int size() {
+        return size;
+    }
+
+    int count() {
+        return offsets.length;
+    }
+
+    long first() {
+        return first;
+    }
+}

@@ -1,0 +1,142 @@
+package vn.lachan.journal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import vn.lachan.core.intake.RawRecord;
+
+/**
+ * Encodes a raw record as a frame body: epoch seconds (8 bytes), nanoseconds (4), then input, peer,
+ * format, source and problem as a variable-length byte count plus UTF-8, then the payload to the end.
+ */
+final class RecordCodec {
+    private RecordCodec() {}
+
+    /** Appends the body of {@code record} to {@code sink} and returns the number of bytes written. */
+    static int encode(RawRecord record, ByteSink sink) {
+        int start = sink.size();
+        Instant received = record.received();
+        long seconds = received.getEpochSecond();
+        int nanos = received.getNano();
+        sink.putLong(seconds);
+        sink.putInt(nanos);
+        putString(sink, record.input());
+        putString(sink, record.peer());
+        putString(sink, record.format());
+        putString(sink, record.source());
+        putString(sink, record.problem());
+        sink.put(record.payload(), 0, record.payload().length);
+        return sink.size() - start;
+    }
+
+    /**
+     * Decodes the body of {@code length} bytes at {@code offset} of {@code buffer}.
+     *
+     * @throws IllegalArgumentException when the bytes are not a record body
+     */
+    static RawRecord decode(ByteBuffer buffer, int offset, int length) {
+        ByteBuffer in = buffer.slice(offset, length);
+        try {
+            Instant received = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            String input = getString(in);
+            String peer = getString(in);
+            String format = getString(in);
+            String source = getString(in);
+            String problem = getString(in);
+            byte[] payload = new byte[in.remaining()];
+            in.get(payload);
+            return new RawRecord(received, input, peer, format, source, payload, problem);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a record body (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void putString(ByteSink sink, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sink.putVarInt(bytes.length);
+        sink.put(bytes, 0, bytes.length);
+    }
+
+    private static String getString(ByteBuffer in) {
+        int length = getVarInt(in);
+        if (length > in.remaining()) {
+            throw new IllegalArgumentException("a text of " + length + " bytes overruns the body");
+        }
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
+    }
+
+    private static int getVarInt(ByteBuffer in) {
+        int value = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            byte b = in.get();
+            value |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                if (value < 0) {
+                    throw new IllegalArgumentException("negative length");
+                }
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("length runs over five bytes");
+    }
+
+    /** Grows a byte array as bytes are appended, big-endian like {@link ByteBuffer}. */
+    static final class ByteSink {
+        private byte[] bytes;
+        private int size;
+
+        ByteSink(int capacity) {
+            bytes = new byte[Math.max(capacity, 64)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] array() {
+            return bytes;
+        }
+
+        void skip(int count) {
+            ensure(count);
+            size += count;
+        }
+
+        void put(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        void putLong(long value) {
+            ensure(8);
+            ByteBuffer.wrap(bytes, size, 8).putLong(value);
+            size += 8;
+        }
+
+        void putInt(int value) {
+            ensure(4);
+            ByteBuffer.wrap(bytes, size, 4).putInt(value);
+            size += 4;
+        }
+
+        void putVarInt(int value) {
+            ensure(5);
+            int v = value;
+            while ((v & ~0x7F) != 0) {
+                bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            bytes[size++] = (byte) v;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+}
