@@ -1,4 +1,7 @@
-/** Groups detections into alerts and keeps them in an embedded Lucene index. */
+/**
+ * Groups detections into alerts ({@code grouping}) and keeps them in an embedded Lucene index
+ * ({@code index}).
+ */
 @NullMarked
 package vn.lachan.alert;
 
