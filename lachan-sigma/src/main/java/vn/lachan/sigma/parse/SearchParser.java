@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import vn.lachan.sigma.rule.Glob;
 import vn.lachan.sigma.rule.Search;
 import vn.lachan.sigma.rule.ValueTest;
 
@@ -186,8 +187,32 @@ final class SearchParser {
         if (tests == null) {
             return null;
         }
-        List<Search> leaves = tests.stream().map(t -> leaf(field, t)).toList();
+        boolean placed = modifiers.contains(Modifier.CONTAINS)
+                || modifiers.contains(Modifier.STARTSWITH)
+                || modifiers.contains(Modifier.ENDSWITH);
+        List<Search> leaves = tests.stream()
+                .map(t -> leaf(field, field.isEmpty() && !placed ? unbound(t) : t))
+                .toList();
         return leaves.size() == 1 ? leaves.getFirst() : new Search.AnyOf(leaves);
+    }
+
+    /**
+     * Makes a plain keyword match anywhere in a value: keywords search the log message's text, as the
+     * query backends (Elasticsearch's {@code *value*}, Splunk's term search) and other evaluators read
+     * them, while field values match whole.
+     */
+    private static ValueTest unbound(ValueTest test) {
+        if (!(test instanceof ValueTest.Text text) || text.glob().parts().isEmpty()) {
+            return test;
+        }
+        List<Glob.Part> parts = new ArrayList<>(text.glob().parts());
+        if (!(parts.getFirst() instanceof Glob.AnyRun)) {
+            parts.addFirst(new Glob.AnyRun());
+        }
+        if (!(parts.getLast() instanceof Glob.AnyRun)) {
+            parts.addLast(new Glob.AnyRun());
+        }
+        return new ValueTest.Text(new Glob(parts), text.cased());
     }
 
     private static Search leaf(String field, ValueTest test) {

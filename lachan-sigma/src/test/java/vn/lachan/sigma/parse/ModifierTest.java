@@ -218,13 +218,19 @@ class ModifierTest {
     }
 
     @Test
-    void keywordsAndKeywordAll() {
-        assertThat(Rules.selection("- foo\n- bar*")).isInstanceOf(Search.AnyOf.class);
+    void keywordsMatchAnywhereInAValueAndAllAndsThem() {
+        assertThat(Rules.selection("- foo\n- bar*"))
+                .isEqualTo(new Search.AnyOf(List.of(
+                        new Search.Keyword(new ValueTest.Text(glob(ANY, lit("foo"), ANY), false)),
+                        new Search.Keyword(new ValueTest.Text(glob(ANY, lit("bar"), ANY), false)))));
         Search all = Rules.selection("'|all':\n    - foo\n    - bar");
         assertThat(all)
                 .isEqualTo(new Search.AllOf(List.of(
-                        new Search.Keyword(new ValueTest.Text(glob(lit("foo")), false)),
-                        new Search.Keyword(new ValueTest.Text(glob(lit("bar")), false)))));
+                        new Search.Keyword(new ValueTest.Text(glob(ANY, lit("foo"), ANY), false)),
+                        new Search.Keyword(new ValueTest.Text(glob(ANY, lit("bar"), ANY), false)))));
+        // an explicit position modifier keeps its meaning: startswith anchors the keyword's start
+        assertThat(Rules.selection("'|startswith': foo"))
+                .isEqualTo(new Search.Keyword(new ValueTest.Text(glob(lit("foo"), ANY), false)));
     }
 
     @Test
