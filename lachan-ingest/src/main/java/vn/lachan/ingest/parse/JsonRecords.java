@@ -1,0 +1,95 @@
+package vn.lachan.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.JsonTokenId;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import vn.lachan.ingest.normalize.EcsNormalizer;
+
+/**
+ * Reads one JSON object (ECS, Winlogbeat, NXLog flat, evtx_dump) into a field tree and adds the ECS
+ * fields of {@link EcsNormalizer}. Integers become {@link Long} or {@link java.math.BigInteger}, other
+ * numbers {@link Double}. Thread-safe.
+ */
+final class JsonRecords {
+    private final JsonFactory factory = JsonFactory.builder().build();
+    private final EcsNormalizer normalizer;
+
+    JsonRecords(EcsNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    /** Parses {@code text} into {@code out}; returns null when parsed, else why it is not one JSON object. */
+    @Nullable
+    String parse(String text, Event out) {
+        Map<String, @Nullable Object> fields;
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return first == null
+                        ? "the record is empty, not a JSON object"
+                        : "the record holds a JSON " + first.name().toLowerCase(Locale.ROOT) + ", not a JSON object";
+            }
+            fields = readObject(parser);
+            if (parser.nextToken() != null) {
+                return "the record goes on after the JSON object closes at column "
+                        + parser.currentLocation().getColumnNr();
+            }
+        } catch (IllegalStateException e) {
+            return "malformed JSON: " + e.getMessage();
+        } catch (JacksonException e) {
+            var where = e.getLocation();
+            return "malformed JSON" + (where == null ? "" : " at column " + where.getColumnNr()) + ": "
+                    + e.getOriginalMessage();
+        }
+        EcsNormalizer.Normalized normalized = normalizer.normalize(fields);
+        normalized.fields().forEach(out::put);
+        out.time(normalized.time());
+        return null;
+    }
+
+    private static Map<String, @Nullable Object> readObject(JsonParser parser) {
+        Map<String, @Nullable Object> map = new HashMap<>();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            map.put(name, readValue(parser, parser.nextToken()));
+        }
+        return map;
+    }
+
+    private static @Nullable Object readValue(JsonParser parser, @Nullable JsonToken token) {
+        if (token == null) {
+            throw new IllegalStateException("the JSON input ended inside a value");
+        }
+        return switch (token.id()) {
+            case JsonTokenId.ID_STRING -> parser.getString();
+            case JsonTokenId.ID_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT, LONG -> parser.getLongValue();
+                    default -> parser.getBigIntegerValue();
+                };
+            case JsonTokenId.ID_NUMBER_FLOAT -> parser.getDoubleValue();
+            case JsonTokenId.ID_TRUE -> Boolean.TRUE;
+            case JsonTokenId.ID_FALSE -> Boolean.FALSE;
+            case JsonTokenId.ID_NULL -> null;
+            case JsonTokenId.ID_START_OBJECT -> readObject(parser);
+            case JsonTokenId.ID_START_ARRAY -> readArray(parser);
+            default -> throw new IllegalStateException("unexpected JSON token " + token);
+        };
+    }
+
+    private static List<@Nullable Object> readArray(JsonParser parser) {
+        List<@Nullable Object> list = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            list.add(readValue(parser, token));
+        }
+        return list;
+    }
+}
