@@ -1,0 +1,106 @@
+package vn.lachan.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.lachan.web.internal.ApiProblem;
+
+/**
+ * Runs before and after every request: refuses new requests while the server drains, holds the one place
+ * where authentication will go (issue 5), counts requests in flight and times them.
+ *
+ * <p>Thread-safe.
+ */
+final class RequestLifecycle {
+    private static final String STARTED = "lachan.started";
+
+    private final MeterRegistry metrics;
+    private final int retryAfterSeconds;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object drained = new Object();
+
+    RequestLifecycle(MeterRegistry metrics, int retryAfterSeconds) {
+        this.metrics = metrics;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.before(this::admit);
+        routes.after(this::finish);
+    }
+
+    private void admit(Context ctx) {
+        if (draining.get()) {
+            throw ApiProblem.of(503, "shutting-down", "Shutting down", "the server is shutting down; retry later")
+                    .withHeader("Retry-After", Integer.toString(retryAfterSeconds))
+                    .withHeader("Connection", "close");
+        }
+        inFlight.incrementAndGet();
+        ctx.attribute(STARTED, System.nanoTime());
+        authenticate(ctx);
+    }
+
+    /**
+     * Checks who is calling. Issue 5 adds authentication and authorization here: every request, every route,
+     * before its handler runs; throw an {@link ApiProblem} of status 401 or 403 to refuse.
+     */
+    private static void authenticate(Context ctx) {
+        // Until issue 5 every caller is admitted.
+    }
+
+    private void finish(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        Timer.builder("lachan.http.requests")
+                .description("HTTP requests answered, by route and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route(ctx))
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(metrics)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        if (inFlight.decrementAndGet() == 0 && draining.get()) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    private static String route(Context ctx) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
+
+    /** Answers every new request 503 from now on. */
+    void refuseNew() {
+        draining.set(true);
+    }
+
+    /** Waits up to {@code timeout} for the requests in flight to finish; returns how many are left. */
+    int awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (drained) {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    drained.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return inFlight.get();
+    }
+
+    static String describe(int left) {
+        return String.format(Locale.ROOT, "%d request%s still in flight", left, left == 1 ? "" : "s");
+    }
+}

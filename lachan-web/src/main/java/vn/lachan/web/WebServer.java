@@ -1,0 +1,106 @@
+package vn.lachan.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lachan.web.alert.AlertRoutes;
+import vn.lachan.web.bulk.BulkRoutes;
+import vn.lachan.web.event.EventRoutes;
+import vn.lachan.web.ingest.IngestRoutes;
+import vn.lachan.web.internal.JsonCodec;
+import vn.lachan.web.internal.RequestBodies;
+import vn.lachan.web.ops.OpsRoutes;
+
+/**
+ * Serves the platform's HTTP API: ingest (NDJSON and the Elasticsearch bulk API), event search and export,
+ * alerts (with a live stream), health and metrics.
+ *
+ * <p>Requests run on virtual threads. Errors are RFC 9457 problem responses. Not thread-safe to start and
+ * close concurrently; the routes themselves are.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final WebConfig config;
+    private final RequestLifecycle lifecycle;
+    private final AlertRoutes alertRoutes;
+    private final Javalin app;
+    private boolean started;
+    private boolean closed;
+
+    /** Creates a server of {@code services} bound as {@code config} says; {@link #start()} opens the port. */
+    public WebServer(WebConfig config, WebServices services) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(services, "services");
+        JsonCodec json = new JsonCodec();
+        RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
+        this.lifecycle = new RequestLifecycle(services.metrics(), config.retryAfterSeconds());
+        this.alertRoutes = new AlertRoutes(services.alerts(), json, config.heartbeat());
+        IngestRoutes ingest = new IngestRoutes(services.intake(), bodies, json, config.retryAfterSeconds());
+        BulkRoutes bulk = new BulkRoutes(services.intake(), bodies, json, config.retryAfterSeconds());
+        EventRoutes events = new EventRoutes(services.events(), bodies, json);
+        OpsRoutes ops = new OpsRoutes(services.health(), services.metrics(), json);
+        ProblemMapping problems = new ProblemMapping(json);
+        this.app = Javalin.create(javalin -> {
+            configure(javalin, json);
+            lifecycle.register(javalin.routes);
+            problems.register(javalin.routes);
+            ingest.register(javalin.routes);
+            bulk.register(javalin.routes);
+            alertRoutes.register(javalin.routes);
+            events.register(javalin.routes);
+            ops.register(javalin.routes);
+        });
+    }
+
+    private void configure(JavalinConfig javalin, JsonCodec json) {
+        javalin.jsonMapper(json);
+        javalin.jetty.host = config.host();
+        javalin.jetty.port = config.port();
+        javalin.http.maxRequestSize = config.maxBodyBytes();
+        javalin.concurrency.useVirtualThreads = true;
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.router.ignoreTrailingSlashes = true;
+    }
+
+    /** Opens the port and returns the port bound (the one chosen when the configuration says 0). */
+    public synchronized int start() {
+        if (started) {
+            throw new IllegalStateException("the web server is already started");
+        }
+        started = true;
+        app.start();
+        LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
+        return app.port();
+    }
+
+    /** Returns the port bound; valid once started. */
+    public int port() {
+        return app.port();
+    }
+
+    /**
+     * Stops taking requests (new ones are answered 503), ends the alert streams, waits up to the configured
+     * drain timeout for requests in flight, then closes the port. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        lifecycle.refuseNew();
+        alertRoutes.closeStreams();
+        int left = lifecycle.awaitIdle(config.drainTimeout());
+        if (left > 0) {
+            LOG.warn("HTTP API stopping with {} after {}", RequestLifecycle.describe(left), config.drainTimeout());
+        }
+        if (started) {
+            app.stop();
+        }
+        LOG.info("HTTP API stopped");
+    }
+}

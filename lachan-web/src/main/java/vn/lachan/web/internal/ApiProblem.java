@@ -1,0 +1,101 @@
+package vn.lachan.web.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signals a request that cannot be answered normally; the server renders it, in one place, as an RFC 9457
+ * {@code application/problem+json} response.
+ *
+ * <p>Immutable once built; the {@code with…} methods return copies.
+ */
+public final class ApiProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, @Nullable Object> extensions;
+    private final Map<String, String> headers;
+
+    private ApiProblem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            Map<String, @Nullable Object> extensions,
+            Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.extensions = extensions;
+        this.headers = headers;
+    }
+
+    /**
+     * Returns a problem of HTTP status {@code status}.
+     *
+     * @param slug a short kebab-case name of the kind of problem, such as {@code invalid-field}; it becomes
+     *     the problem's {@code type} URI {@code urn:lachan:problem:slug}
+     * @param title a short summary that is the same for every problem of this kind
+     * @param detail what went wrong this time, in words a person can act on
+     */
+    public static ApiProblem of(int status, String slug, String title, String detail) {
+        return new ApiProblem(
+                status, "urn:lachan:problem:" + slug, title, detail, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    /** Returns a 400 problem about one field of the request: its name and why its value is refused. */
+    public static ApiProblem invalidField(String field, String reason) {
+        return of(400, "invalid-field", "Invalid request field", "'" + field + "': " + reason)
+                .with("field", field)
+                .with("reason", reason);
+    }
+
+    /** Returns a copy that carries the extension member {@code name} (rendered beside {@code detail}). */
+    public ApiProblem with(String name, @Nullable Object value) {
+        Map<String, @Nullable Object> copy = new LinkedHashMap<>(extensions);
+        copy.put(name, value);
+        return new ApiProblem(status, type, title, detail(), copy, headers);
+    }
+
+    /** Returns a copy that sends the response header {@code name}. */
+    public ApiProblem withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiProblem(status, type, title, detail(), extensions, copy);
+    }
+
+    /** Returns the HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** Returns the problem type URI. */
+    public String type() {
+        return type;
+    }
+
+    /** Returns the short summary of the kind of problem. */
+    public String title() {
+        return title;
+    }
+
+    /** Returns what went wrong this time. */
+    public String detail() {
+        String message = getMessage();
+        return message == null ? title : message;
+    }
+
+    /** Returns the extension members in the order they were added, null values included. */
+    public Map<String, @Nullable Object> extensions() {
+        return new LinkedHashMap<>(extensions);
+    }
+
+    /** Returns the response headers to send with the problem. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+}

@@ -1,0 +1,138 @@
+package vn.lachan.web.internal;
+
+import io.javalin.json.JsonMapper;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Reads and writes the API's JSON with Jackson 3: snake_case names, unknown fields and wrong types refused
+ * (as 400 problems that name the field), and serves as Javalin's {@link JsonMapper}.
+ *
+ * <p>Thread-safe.
+ */
+public final class JsonCodec implements JsonMapper {
+    private final tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    /** Returns the JSON text of {@code value}. */
+    public String write(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    /** Returns the compact JSON bytes of a tree. */
+    public byte[] compact(JsonNode node) {
+        return mapper.writeValueAsBytes(node);
+    }
+
+    /** Parses JSON text into a tree, or throws a 400 problem that says where it is malformed. */
+    public JsonNode tree(byte[] json, String what) {
+        try {
+            return mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw malformed(e, what);
+        }
+    }
+
+    /** Parses a JSON tree, or returns null when the text is not exactly one JSON value. */
+    public @org.jspecify.annotations.Nullable JsonNode treeOrNull(byte[] json, int offset, int length) {
+        try {
+            return mapper.readTree(json, offset, length);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads a request body into {@code type}; throws a 400 problem naming the field for an unknown field, a
+     * wrong type or malformed JSON.
+     */
+    public <T> T read(byte[] json, Class<T> type) {
+        if (json.length == 0) {
+            throw ApiProblem.of(400, "empty-body", "Empty request body", "the request needs a JSON body");
+        }
+        try {
+            return mapper.readValue(json, type);
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            String known = e.getKnownPropertyIds().stream()
+                    .map(String::valueOf)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            throw ApiProblem.invalidField(field, "unknown field; the known fields here are: " + known);
+        } catch (MismatchedInputException e) {
+            throw ApiProblem.invalidField(path(e), "expected " + expected(e.getTargetType()));
+        } catch (StreamReadException e) {
+            throw malformed(e, "the request body");
+        } catch (JacksonException e) {
+            throw ApiProblem.invalidField(path(e), e.getOriginalMessage());
+        }
+    }
+
+    private static ApiProblem malformed(JacksonException e, String what) {
+        var location = e.getLocation();
+        String where = location == null
+                ? ""
+                : String.format(Locale.ROOT, " at line %d, column %d", location.getLineNr(), location.getColumnNr());
+        return ApiProblem.of(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                what + " is not valid JSON" + where + ": " + e.getOriginalMessage());
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "(body)" : out.toString();
+    }
+
+    private static String expected(@org.jspecify.annotations.Nullable Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a value of type " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toJsonString(Object obj, Type type) {
+        return mapper.writeValueAsString(obj);
+    }
+
+    @Override
+    @SuppressWarnings("TypeParameterUnusedInFormals") // Javalin's interface
+    public <T> T fromJsonString(String json, Type type) {
+        return mapper.readValue(json, mapper.constructType(type));
+    }
+}
