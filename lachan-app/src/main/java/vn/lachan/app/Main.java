@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.lachan.app.hunt.HuntCommand;
+import vn.lachan.app.serve.DemoCommand;
+import vn.lachan.app.serve.ServeCommand;
 import vn.lachan.app.store.StoreCommands;
 
 /**
@@ -60,6 +62,8 @@ public final class Main implements Runnable {
         for (CommandLine command : StoreCommands.create(out, err, terminal)) {
             commandLine.addSubcommand(command);
         }
+        commandLine.addSubcommand(new CommandLine(new ServeCommand(out, err)));
+        commandLine.addSubcommand(new CommandLine(new DemoCommand(out, err)));
         commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))

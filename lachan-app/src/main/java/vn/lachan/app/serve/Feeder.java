@@ -1,0 +1,111 @@
+package vn.lachan.app.serve;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import vn.lachan.core.event.SourcedEvent;
+import vn.lachan.ingest.file.EventFiles;
+
+/**
+ * Sends event files to a running platform's HTTP ingest API as NDJSON, the way an agent ships logs: in
+ * batches, waiting and retrying when the platform answers 429 (its journal is at its budget).
+ */
+final class Feeder {
+    private static final int BATCH = 2000;
+    private static final int MAX_RETRIES = 120;
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final URI ingest;
+    private final PrintStream err;
+    private final StringBuilder body = new StringBuilder(1 << 20);
+    private int pending;
+    private long sent;
+    private String source = "";
+
+    Feeder(String baseUrl, PrintStream err) {
+        this.ingest = URI.create(baseUrl + "/api/v1/ingest?format=json&source=");
+        this.err = err;
+    }
+
+    /** Sends every event of the files; returns how many were accepted. */
+    long send(List<Path> paths) {
+        EventFiles files = new EventFiles(p -> err.println("lachan demo: " + p));
+        files.readAll(paths, this::add);
+        flush();
+        return sent;
+    }
+
+    private void add(SourcedEvent event) {
+        String from = sourceLabel(event.source());
+        if (!from.equals(source)) {
+            flush();
+            source = from;
+        }
+        body.append(json.writeValueAsString(event.fields())).append('\n');
+        if (++pending >= BATCH) {
+            flush();
+        }
+    }
+
+    private static String sourceLabel(String source) {
+        String name = Path.of(source.replace('!', '/')).getFileName().toString();
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    private void flush() {
+        if (pending == 0) {
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + source))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = post(request);
+            if (response.statusCode() == 202) {
+                break;
+            }
+            if (response.statusCode() != 429 || attempt >= MAX_RETRIES) {
+                throw new IllegalStateException(
+                        "the platform refused a batch: HTTP " + response.statusCode() + " " + response.body());
+            }
+            pause(response.headers()
+                    .firstValue("Retry-After")
+                    .map(Integer::parseInt)
+                    .orElse(1));
+        }
+        sent += pending;
+        pending = 0;
+        body.setLength(0);
+    }
+
+    private HttpResponse<String> post(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the platform at " + ingest, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        }
+    }
+
+    private static void pause(int seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

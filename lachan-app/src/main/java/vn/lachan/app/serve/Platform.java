@@ -1,0 +1,229 @@
+package vn.lachan.app.serve;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lachan.alert.grouping.AlertGrouper;
+import vn.lachan.alert.grouping.GroupingConfig;
+import vn.lachan.alert.index.LuceneAlertStore;
+import vn.lachan.core.alert.AlertStore;
+import vn.lachan.core.store.EventStore;
+import vn.lachan.ingest.parse.ParserConfig;
+import vn.lachan.ingest.parse.RecordParser;
+import vn.lachan.input.syslog.SyslogConfig;
+import vn.lachan.input.syslog.SyslogServer;
+import vn.lachan.journal.Journal;
+import vn.lachan.journal.JournalConfig;
+import vn.lachan.pipeline.LiveRules;
+import vn.lachan.pipeline.Pipeline;
+import vn.lachan.pipeline.PipelineConfig;
+import vn.lachan.sigma.logsource.LogSourceMap;
+import vn.lachan.store.LuceneEventStore;
+import vn.lachan.store.StoreConfig;
+import vn.lachan.web.WebConfig;
+import vn.lachan.web.WebServer;
+import vn.lachan.web.WebServices;
+
+/**
+ * Runs the whole platform in one process, wired top to bottom: journal, stores, rules, pipeline, then
+ * the inputs and the HTTP server; closes in the reverse order so that inputs stop before the pipeline
+ * drains.
+ */
+final class Platform implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServeConfig config;
+    private @Nullable Journal journal;
+    private @Nullable EventStore events;
+    private @Nullable AlertStore alerts;
+    private @Nullable LiveRules rules;
+    private @Nullable Pipeline pipeline;
+    private @Nullable SyslogServer syslog;
+    private @Nullable WebServer web;
+    private int httpPort;
+
+    private Platform(ServeConfig config) {
+        this.config = config;
+    }
+
+    /** Starts every part; on a failure closes what was started and rethrows. */
+    static Platform start(ServeConfig config) {
+        Platform platform = new Platform(config);
+        try {
+            platform.startParts();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startParts() {
+        int tag = InstanceTag.of(config.data());
+        Journal j = keep(Journal.open(new JournalConfig(
+                config.data().resolve("journal"),
+                config.journalSegmentBytes(),
+                config.journalBudgetBytes(),
+                (int) Math.min(
+                        JournalConfig.MAX_RECORD_LIMIT, Math.max(config.maxMessageBytes(), config.maxBodyBytes())),
+                config.fsync())));
+        journal = j;
+        LuceneEventStore store = keep(new LuceneEventStore(StoreConfig.defaults(config.data())));
+        store.openProblems().forEach(p -> LOG.warn("event store: {}", p));
+        events = store;
+        LuceneAlertStore alertStore = keep(LuceneAlertStore.open(config.data().resolve("alerts")));
+        alerts = alertStore;
+        LogSourceMap map = config.mapping() == null ? LogSourceMap.bundled() : LogSourceMap.load(config.mapping());
+        if (config.ruleFolders().isEmpty()) {
+            LOG.warn("no rule folders configured (rules.folders or --rules): events are stored, nothing is detected");
+        }
+        LiveRules live = keep(new LiveRules(config.ruleFolders(), map));
+        live.watch(config.reloadInterval());
+        rules = live;
+        RecordParser parser = keep(new RecordParser(parserConfig()));
+        AlertGrouper grouper = new AlertGrouper(
+                new GroupingConfig(config.alertWindow(), config.maxEventRefs(), 100_000), alertStore::get);
+        Pipeline p = new Pipeline(
+                pipelineConfig(tag), new JournalSource(j), parser, live, store, alertStore, grouper, registry);
+        keep(p);
+        p.start();
+        pipeline = p;
+        Metrics.bindJournal(registry, j);
+        syslog = keep(SyslogServer.start(syslogConfig(), j));
+        Metrics.bindSyslog(registry, syslog);
+        WebServer w = keep(new WebServer(
+                new WebConfig(
+                        config.http().host(),
+                        config.http().port(),
+                        config.maxBodyBytes(),
+                        Duration.ofSeconds(15),
+                        5,
+                        Duration.ofSeconds(10)),
+                new WebServices(j, store, alertStore, () -> HealthReport.of(this), registry)));
+        httpPort = w.start();
+        web = w;
+    }
+
+    private <T extends AutoCloseable> T keep(T part) {
+        opened.push(part);
+        return part;
+    }
+
+    private ParserConfig parserConfig() {
+        ParserConfig parsers = ParserConfig.defaults()
+                .withLocalZone(config.timezone())
+                .withMaxMessageBytes(Math.max(64, (int) Math.min(Integer.MAX_VALUE, config.maxBodyBytes())));
+        for (var e : config.grokPatterns().entrySet()) {
+            parsers = parsers.withGrokPattern(e.getKey(), e.getValue());
+        }
+        return parsers;
+    }
+
+    private PipelineConfig pipelineConfig(int tag) {
+        return new PipelineConfig(
+                config.batchSize(),
+                config.pollWait(),
+                4,
+                tag,
+                config.ownerships(),
+                config.defaultOrganization(),
+                config.defaultSystem());
+    }
+
+    private SyslogConfig syslogConfig() {
+        SyslogConfig.TlsIdentity identity = null;
+        InetSocketAddress tlsAt = null;
+        ServeConfig.TlsListener tls = config.syslogTls();
+        if (tls != null) {
+            tlsAt = tls.address().socket();
+            identity = tls.key() != null
+                    ? new SyslogConfig.Pem(tls.certificate(), tls.key())
+                    : new SyslogConfig.Pkcs12(tls.certificate(), tls.password());
+        }
+        return new SyslogConfig(
+                config.syslogUdp() == null ? null : config.syslogUdp().socket(),
+                config.syslogTcp() == null ? null : config.syslogTcp().socket(),
+                tlsAt,
+                identity,
+                config.maxMessageBytes(),
+                config.maxConnections(),
+                SyslogConfig.DEFAULT_IDLE_TIMEOUT,
+                config.syslogFormat());
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    Optional<InetSocketAddress> syslogTcp() {
+        return syslog == null ? Optional.empty() : syslog.tcpAddress();
+    }
+
+    Optional<InetSocketAddress> syslogUdp() {
+        return syslog == null ? Optional.empty() : syslog.udpAddress();
+    }
+
+    Optional<InetSocketAddress> syslogTls() {
+        return syslog == null ? Optional.empty() : syslog.tlsAddress();
+    }
+
+    ServeConfig config() {
+        return config;
+    }
+
+    @Nullable
+    Journal journal() {
+        return journal;
+    }
+
+    @Nullable
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    @Nullable
+    LiveRules rules() {
+        return rules;
+    }
+
+    @Nullable
+    SyslogServer syslog() {
+        return syslog;
+    }
+
+    @Nullable
+    AlertStore alerts() {
+        return alerts;
+    }
+
+    @Nullable
+    EventStore events() {
+        return events;
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Stops the inputs and the HTTP server, lets the pipeline store what it has detected, closes the rest. */
+    @Override
+    public synchronized void close() {
+        while (!opened.isEmpty()) {
+            AutoCloseable part = opened.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.error("cannot close {} cleanly", part.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package vn.lachan.app.serve;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.pipeline.Ownership;
+
+/**
+ * Holds the platform's whole configuration, read once at start from the YAML file and the command line
+ * (see {@code config/lachan.yml} for every setting with its meaning and default).
+ *
+ * @param data the data folder: journal, events, alerts
+ * @param http where the HTTP API listens
+ * @param maxBodyBytes the largest HTTP request body accepted
+ * @param syslogUdp where syslog over UDP listens, null when off
+ * @param syslogTcp where syslog over TCP listens, null when off
+ * @param syslogTls where syslog over TLS listens with its certificate and key, null when off
+ * @param maxMessageBytes the largest syslog message; longer ones are cut and kept with the reason
+ * @param maxConnections the most syslog TCP/TLS connections at once
+ * @param syslogFormat the parser for syslog messages ({@code auto} detects)
+ * @param journalSegmentBytes the size of one journal segment file
+ * @param journalBudgetBytes the disk the journal may use before inputs push back
+ * @param fsync whether the journal forces every accepted batch to disk before acknowledging it
+ * @param batchSize the most records processed together
+ * @param pollWait how long a lone record may wait for company
+ * @param ruleFolders the Sigma rule files and folders that run on every event
+ * @param mapping a log-source map replacing the bundled one, or null
+ * @param reloadInterval how often the rule folders are checked for changes
+ * @param alertWindow the window within which repeated firings of one rule on one entity form one alert
+ * @param maxEventRefs the most event ids one alert lists
+ * @param ownerships which organization and system each host, network and source belongs to
+ * @param defaultOrganization the organization of events no ownership matches
+ * @param defaultSystem the system of events no ownership matches
+ * @param grokPatterns named grok patterns that the {@code grok:NAME} format uses
+ * @param timezone the zone of timestamps that carry none (RFC 3164 syslog, many appliances)
+ */
+record ServeConfig(
+        Path data,
+        HostPort http,
+        long maxBodyBytes,
+        @Nullable HostPort syslogUdp,
+        @Nullable HostPort syslogTcp,
+        @Nullable TlsListener syslogTls,
+        int maxMessageBytes,
+        int maxConnections,
+        String syslogFormat,
+        long journalSegmentBytes,
+        long journalBudgetBytes,
+        boolean fsync,
+        int batchSize,
+        Duration pollWait,
+        List<Path> ruleFolders,
+        @Nullable Path mapping,
+        Duration reloadInterval,
+        Duration alertWindow,
+        int maxEventRefs,
+        List<Ownership> ownerships,
+        String defaultOrganization,
+        String defaultSystem,
+        Map<String, String> grokPatterns,
+        java.time.ZoneId timezone) {
+    ServeConfig {
+        ruleFolders = List.copyOf(ruleFolders);
+        ownerships = List.copyOf(ownerships);
+        grokPatterns = Map.copyOf(grokPatterns);
+    }
+
+    /**
+     * Names a TLS listener.
+     *
+     * @param address where it listens
+     * @param certificate the PEM certificate chain (or a PKCS#12 keystore)
+     * @param key the PEM PKCS#8 private key (null with a PKCS#12 keystore)
+     * @param password the PKCS#12 keystore's password (empty with PEM files)
+     */
+    record TlsListener(
+            HostPort address, Path certificate, @Nullable Path key, String password) {}
+}

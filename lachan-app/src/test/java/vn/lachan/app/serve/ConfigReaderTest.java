@@ -1,0 +1,150 @@
+package vn.lachan.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigReaderTest {
+    private static final Path REFERENCE = Path.of("../config/lachan.yml");
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("lachan.yml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void theReferenceFileReadsAsTheDefaults() {
+        ServeConfig reference = ConfigReader.read(REFERENCE, ConfigReader.Overrides.none());
+        ServeConfig defaults = ConfigReader.read(null, ConfigReader.Overrides.none());
+
+        assertThat(reference.http()).isEqualTo(defaults.http()).isEqualTo(new HostPort("127.0.0.1", 8080));
+        assertThat(reference.syslogTcp()).isEqualTo(defaults.syslogTcp()).isEqualTo(new HostPort("127.0.0.1", 1514));
+        assertThat(reference.syslogUdp()).isEqualTo(defaults.syslogUdp());
+        assertThat(reference.syslogTls()).isNull();
+        assertThat(reference.journalBudgetBytes())
+                .isEqualTo(defaults.journalBudgetBytes())
+                .isEqualTo(4L << 30);
+        assertThat(reference.pollWait()).isEqualTo(defaults.pollWait()).isEqualTo(Duration.ofMillis(50));
+        assertThat(reference.timezone()).isEqualTo(defaults.timezone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(reference.data()).isEqualTo(REFERENCE.toAbsolutePath().resolveSibling("lachan-data"));
+    }
+
+    @Test
+    void everySettingTheReaderKnowsIsDocumentedInTheReferenceFile() throws IOException {
+        String reference = Files.readString(REFERENCE, StandardCharsets.UTF_8);
+        String reader = Files.readString(
+                Path.of("src/main/java/vn/lachan/app/serve/ConfigReader.java"), StandardCharsets.UTF_8);
+        Matcher keys = Pattern.compile(
+                        "\\.(?:text|optionalText|flag|integer|size|duration|texts|sections|entries|section)"
+                                + "\\(\"([a-z_]+)\"")
+                .matcher(reader);
+        int seen = 0;
+        while (keys.find()) {
+            seen++;
+            assertThat(reference)
+                    .as("setting %s documented", keys.group(1))
+                    .containsPattern("(?m)^\\s*#?\\s*-?\\s*" + keys.group(1) + ":");
+        }
+        assertThat(seen).isGreaterThan(25);
+    }
+
+    @Test
+    void readsAFullFileAndResolvesPathsAgainstItsFolder() throws IOException {
+        Path file = write("""
+                data: d
+                http: {listen: "0.0.0.0:9200", max_body: 2MiB}
+                syslog: {udp: "", tcp: "[::1]:6601", max_message: 8KiB, format: json}
+                journal: {segment: 1MiB, budget: 8MiB, fsync: false}
+                rules: {folders: [r1, r2], reload_interval: 500ms}
+                alerts: {group_window: 10m}
+                ownership:
+                  default_organization: tinh
+                  systems:
+                    - {organization: so-ttt, system: cong-dvc, hosts: ["*.dvc.gov.vn"], networks: [10.2.0.0/16]}
+                parsers: {timezone: UTC, grok: {app: "%{WORD:w}"}}
+                """);
+        ServeConfig c = ConfigReader.read(file, ConfigReader.Overrides.none());
+
+        assertThat(c.data()).isEqualTo(dir.resolve("d"));
+        assertThat(c.http()).isEqualTo(new HostPort("0.0.0.0", 9200));
+        assertThat(c.maxBodyBytes()).isEqualTo(2L << 20);
+        assertThat(c.syslogUdp()).isNull();
+        assertThat(c.syslogTcp()).isEqualTo(new HostPort("::1", 6601));
+        assertThat(c.maxMessageBytes()).isEqualTo(8 << 10);
+        assertThat(c.fsync()).isFalse();
+        assertThat(c.ruleFolders()).containsExactly(dir.resolve("r1"), dir.resolve("r2"));
+        assertThat(c.reloadInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.alertWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.defaultOrganization()).isEqualTo("tinh");
+        assertThat(c.ownerships()).singleElement().satisfies(o -> {
+            assertThat(o.organization()).isEqualTo("so-ttt");
+            assertThat(o.networks()).containsExactly("10.2.0.0/16");
+        });
+        assertThat(c.grokPatterns()).containsEntry("app", "%{WORD:w}");
+        assertThat(c.timezone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void theCommandLineOverridesTheFile() throws IOException {
+        Path file = write("data: d\nhttp: {listen: \"0.0.0.0:9200\"}\nrules: {folders: [r1]}\n");
+        ServeConfig c = ConfigReader.read(
+                file,
+                new ConfigReader.Overrides(Path.of("other"), "127.0.0.1:0", "127.0.0.1:0", List.of(Path.of("x"))));
+
+        assertThat(c.data()).isEqualTo(Path.of("other"));
+        assertThat(c.http().port()).isZero();
+        assertThat(c.syslogTcp()).isEqualTo(c.syslogUdp()).isEqualTo(new HostPort("127.0.0.1", 0));
+        assertThat(c.ruleFolders()).containsExactly(Path.of("x"));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithTheSettingsPath() throws IOException {
+        Path file = write("""
+                htpp: {listen: x}
+                http: {listen: "nope", max_body: lots}
+                journal: {segment: 1MiB, budget: 1MiB, fsync: maybe}
+                pipeline: {batch_size: 0, poll_wait: soon}
+                ownership: {systems: [{organization: "a/b", system: s, networks: [300.1.1.1/8]}]}
+                parsers: {timezone: Mars/Base}
+                """);
+
+        assertThatThrownBy(() -> ConfigReader.read(file, ConfigReader.Overrides.none()))
+                .isInstanceOf(ConfigReader.ConfigException.class)
+                .hasMessageContaining("htpp: unknown setting (did you mean 'http'?)")
+                .hasMessageContaining("listen: 'nope' is not HOST:PORT")
+                .hasMessageContaining("http.max_body: must be a size")
+                .hasMessageContaining("journal.fsync: must be true or false")
+                .hasMessageContaining("journal.budget: must hold at least two segments")
+                .hasMessageContaining("pipeline.batch_size: must be a whole number from 1 to 100000")
+                .hasMessageContaining("pipeline.poll_wait: must be a duration")
+                .hasMessageContaining("ownership.systems[0].system:")
+                .hasMessageContaining("parsers.timezone: 'Mars/Base' is not a time zone");
+    }
+
+    @Test
+    void refusesAFileThatIsNotYamlOrNotAMapping() throws IOException {
+        Path broken = write("http: [\n");
+        assertThatThrownBy(() -> ConfigReader.read(broken, ConfigReader.Overrides.none()))
+                .hasMessageContaining("is not valid YAML");
+        Path list = write("- a\n- b\n");
+        assertThatThrownBy(() -> ConfigReader.read(list, ConfigReader.Overrides.none()))
+                .hasMessageContaining("must be a mapping of settings");
+        assertThatThrownBy(() -> ConfigReader.read(dir.resolve("missing.yml"), ConfigReader.Overrides.none()))
+                .hasMessageContaining("cannot read the configuration file");
+    }
+}

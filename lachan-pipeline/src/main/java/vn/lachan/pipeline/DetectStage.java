@@ -1,0 +1,93 @@
+package vn.lachan.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.core.alert.Detection;
+import vn.lachan.core.event.SourcedEvent;
+import vn.lachan.core.intake.RawRecord;
+import vn.lachan.core.problem.Problem;
+import vn.lachan.core.store.EventId;
+import vn.lachan.core.store.StoredEvent;
+import vn.lachan.ingest.parse.ParsedRecord;
+import vn.lachan.ingest.parse.RecordParser;
+import vn.lachan.sigma.SigmaEngine;
+
+/** Parses, enriches and detects one polled batch: the first stage, on its own thread. */
+final class DetectStage {
+    private final RecordParser parser;
+    private final Enricher enricher;
+    private final int journalTag;
+    private final PipelineMetrics metrics;
+
+    DetectStage(RecordParser parser, Enricher enricher, int journalTag, PipelineMetrics metrics) {
+        this.parser = parser;
+        this.enricher = enricher;
+        this.journalTag = journalTag;
+        this.metrics = metrics;
+    }
+
+    Batch run(List<RecordSource.Positioned> entries, SigmaEngine engine) {
+        List<StoredEvent> events = new ArrayList<>(entries.size());
+        long[] eventReceived = new long[entries.size()];
+        List<Detection> detections = new ArrayList<>();
+        List<Long> detectionReceived = new ArrayList<>();
+        for (RecordSource.Positioned entry : entries) {
+            RawRecord record = entry.record();
+            StoredEvent event = toEvent(entry.position(), record);
+            eventReceived[events.size()] = record.received().toEpochMilli();
+            events.add(event);
+            engine.process(new SourcedEvent(event.id().toString(), entry.position(), event.fields()), alert -> {
+                detections.add(DetectionMapper.map(alert, event, entry.position()));
+                detectionReceived.add(record.received().toEpochMilli());
+            });
+        }
+        long end = entries.getLast().position() + 1;
+        long[] received = detectionReceived.stream().mapToLong(Long::longValue).toArray();
+        metrics.detected(detections.size());
+        return new Batch(events, detections, received, eventReceived, end);
+    }
+
+    private StoredEvent toEvent(long position, RawRecord record) {
+        ParsedRecord parsed;
+        try {
+            parsed = parser.parse(record);
+        } catch (RuntimeException e) {
+            // a bug in a parser must not lose the record: keep it raw with the reason
+            parsed = internalError(record, e);
+        }
+        metrics.parsed(parsed.parser(), parsed.outcome() == ParsedRecord.Outcome.RAW);
+        Instant time = usableTime(parsed.time(), record.received());
+        var fields = parsed.fields();
+        Enricher.Owner owner = enricher.owner(
+                record.source(), Fields.text(fields, "host.name"), Fields.text(fields, "host.ip"), record.peer());
+        return new StoredEvent(
+                EventId.ofJournal(time, journalTag, position),
+                time,
+                owner.organization(),
+                owner.system(),
+                fields,
+                new String(record.payload(), StandardCharsets.UTF_8));
+    }
+
+    private static ParsedRecord internalError(RawRecord record, RuntimeException e) {
+        String reason = "internal error while parsing (please report it): " + e;
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        fields.put("event.original", new String(record.payload(), StandardCharsets.UTF_8));
+        fields.put("error.message", reason);
+        return new ParsedRecord(
+                fields, null, ParsedRecord.RAW, new Problem(record.input(), "from " + record.peer(), reason));
+    }
+
+    /** Keeps an event time the id can carry (1970 to 10889); otherwise the receipt time. */
+    private static Instant usableTime(@Nullable Instant parsed, Instant received) {
+        if (parsed == null || parsed.toEpochMilli() < 0 || parsed.toEpochMilli() > (1L << 48) - 1) {
+            return received;
+        }
+        return parsed;
+    }
+}

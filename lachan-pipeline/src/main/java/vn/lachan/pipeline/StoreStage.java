@@ -1,0 +1,127 @@
+package vn.lachan.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lachan.alert.grouping.AlertGrouper;
+import vn.lachan.core.alert.AlertRecord;
+import vn.lachan.core.alert.AlertStore;
+import vn.lachan.core.alert.Detection;
+import vn.lachan.core.store.Checkpoint;
+import vn.lachan.core.store.EventBatch;
+import vn.lachan.core.store.EventStore;
+
+/**
+ * Writes a detected batch: alerts first (so that they are not held back by the event store's commit),
+ * then the events, then commits the journal position; the second stage, on its own thread.
+ *
+ * <p>Exactly once after a crash: the journal replays from its committed position; the event store skips
+ * the events it already holds; detections below the alert store's durable position are suppressed,
+ * their alerts being stored already.
+ */
+final class StoreStage {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreStage.class);
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
+
+    private final EventStore events;
+    private final AlertStore alerts;
+    private final AlertGrouper grouper;
+    private final RecordSource source;
+    private final PipelineMetrics metrics;
+    private final long alertFloor;
+
+    StoreStage(
+            EventStore events, AlertStore alerts, AlertGrouper grouper, RecordSource source, PipelineMetrics metrics) {
+        this.events = events;
+        this.alerts = alerts;
+        this.grouper = grouper;
+        this.source = source;
+        this.metrics = metrics;
+        this.alertFloor = alerts.durablePosition();
+    }
+
+    /**
+     * Writes the batch, retrying each step while the disk fails and {@code running} holds; returns
+     * whether it is done (false: left in the journal for the next start).
+     */
+    boolean write(Batch batch, BooleanSupplier running) {
+        List<Long> received = new ArrayList<>();
+        List<AlertRecord> changed = group(batch, received);
+        if (!changed.isEmpty()) {
+            // grouped once: a retry writes the same alerts again (same ids), it never counts twice
+            if (!retry(batch, running, () -> alerts.write(changed, batch.end()))) {
+                return false;
+            }
+            metrics.alertsWritten(
+                    changed.size(), received.stream().mapToLong(Long::longValue).toArray(), System.currentTimeMillis());
+        }
+        return retry(batch, running, () -> writeEvents(batch));
+    }
+
+    private boolean retry(Batch batch, BooleanSupplier running, Runnable step) {
+        Duration pause = RETRY_FIRST;
+        while (true) {
+            try {
+                step.run();
+                return true;
+            } catch (RuntimeException e) {
+                metrics.storeFailures.incrementAndGet();
+                LOG.error(
+                        "cannot store the batch ending at journal position {} (kept in the journal, retrying in {} ms)",
+                        batch.end(),
+                        pause.toMillis(),
+                        e);
+                if (!running.getAsBoolean()) {
+                    return false;
+                }
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void writeEvents(Batch batch) {
+        Checkpoint checkpoint = events.write(new EventBatch(batch.events(), batch.end()));
+        if (!checkpoint.rejected().isEmpty()) {
+            LOG.warn(
+                    "the store refused {} events of the batch ending at {}; the first: {}",
+                    checkpoint.rejected().size(),
+                    batch.end(),
+                    checkpoint.rejected().getFirst());
+        }
+        metrics.stored(
+                checkpoint.stored(),
+                checkpoint.rejected().size(),
+                batch.eventReceivedMillis(),
+                System.currentTimeMillis());
+        source.commit(batch.end());
+        metrics.committed.set(batch.end());
+    }
+
+    private List<AlertRecord> group(Batch batch, List<Long> received) {
+        List<Detection> fresh = new ArrayList<>(batch.detections().size());
+        for (int i = 0; i < batch.detections().size(); i++) {
+            Detection d = batch.detections().get(i);
+            if (d.position() < alertFloor) {
+                metrics.suppressed.incrementAndGet();
+            } else {
+                fresh.add(d);
+                received.add(batch.receivedMillis()[i]);
+            }
+        }
+        return fresh.isEmpty() ? List.of() : grouper.add(fresh, Instant.now());
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
