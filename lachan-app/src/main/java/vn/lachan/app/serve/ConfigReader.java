@@ -78,7 +78,8 @@ final class ConfigReader {
     }
 
     private static ServeConfig read(Section root, Path base, Overrides o, List<String> problems) {
-        Path data = o.data() != null ? o.data() : base.resolve(root.text("data", "lachan-data"));
+        Path fileData = base.resolve(root.text("data", "lachan-data"));
+        Path data = o.data() != null ? o.data() : fileData;
         Section http = root.section("http");
         HostPort httpAt = address(http, "listen", "127.0.0.1:8080", o.http(), problems);
         long maxBody = http.size("max_body", 64L << 20);
