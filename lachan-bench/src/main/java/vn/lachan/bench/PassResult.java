@@ -13,6 +13,8 @@ package vn.lachan.bench;
  * @param writeNanos the time spent inside {@code LuceneEventStore.write}
  * @param loadBefore the one-minute load average before the pass
  * @param loadAfter the one-minute load average after it
+ * @param cpuNanos the CPU time of the whole process during the pass (every thread: reader, indexers,
+ *     merges, GC), which a busy shared machine does not inflate the way it inflates wall time
  */
 record PassResult(
         StorePhase phase,
@@ -24,13 +26,19 @@ record PassResult(
         long nanos,
         long writeNanos,
         double loadBefore,
-        double loadAfter) {
+        double loadAfter,
+        long cpuNanos) {
     double seconds() {
         return nanos / 1e9;
     }
 
     double eventsPerSecond() {
         return events / seconds();
+    }
+
+    /** Returns the process's CPU time per event, in microseconds. */
+    double cpuMicrosPerEvent() {
+        return cpuNanos / 1e3 / events;
     }
 
     /** Returns the share of the pass's time spent writing to the store. */

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import vn.lachan.core.problem.Problem;
 import vn.lachan.ingest.file.EventFiles;
 import vn.lachan.store.LuceneEventStore;
-import vn.lachan.store.StoreConfig;
 import vn.lachan.testkit.Corpus;
 
 /**
@@ -50,6 +49,10 @@ public final class StoreHarness {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (options.fill() > 0) {
+            StoreFill.run(options, out);
             return;
         }
         StoreReport report = run(options, out);
@@ -94,14 +97,14 @@ public final class StoreHarness {
             result = pass.run(phase, round, null);
         } else {
             delete(data);
-            try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(data))) {
+            try (LuceneEventStore store = StorePass.open(data)) {
                 result = pass.run(phase, round, store);
             }
         }
         out.printf(
                 Locale.ROOT,
                 "round %d %-10s %,d events (%,d rejected, %,d reader problems) in %.3f s: %,.0f events/s,"
-                        + " write %.1f%% (load %.2f -> %.2f)%n",
+                        + " write %.1f%%, CPU %.1f us/event (load %.2f -> %.2f)%n",
                 round,
                 phase.label(),
                 result.events(),
@@ -110,6 +113,7 @@ public final class StoreHarness {
                 result.seconds(),
                 result.eventsPerSecond(),
                 100 * result.writeShare(),
+                result.cpuMicrosPerEvent(),
                 result.loadBefore(),
                 result.loadAfter());
         return result;
@@ -124,7 +128,7 @@ public final class StoreHarness {
             double baseline,
             PrintStream out) {
         long raw = passes.getLast().rawBytes();
-        try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(data))) {
+        try (LuceneEventStore store = StorePass.open(data)) {
             store.openProblems().forEach(p -> out.println("  store: " + p));
             long open = bytes(data);
             List<String> sealed = store.seal(SEAL_ALL);
@@ -138,7 +142,7 @@ public final class StoreHarness {
         }
     }
 
-    private static double settledHeapMb() {
+    static double settledHeapMb() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
@@ -153,7 +157,7 @@ public final class StoreHarness {
         }
     }
 
-    private static long bytes(Path folder) {
+    static long bytes(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(Files::isRegularFile)
                     .mapToLong(StoreHarness::size)
@@ -184,7 +188,7 @@ public final class StoreHarness {
         }
     }
 
-    private static void write(Path file, String text) {
+    static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

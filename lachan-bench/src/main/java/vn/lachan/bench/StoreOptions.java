@@ -1,7 +1,9 @@
 package vn.lachan.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,23 +13,54 @@ import org.jspecify.annotations.Nullable;
  * @param limit the most events read per phase; {@link Long#MAX_VALUE} for the whole corpus
  * @param json where to write the results as JSON; null for none
  * @param events the folder of event files; null for the OTRF Windows corpus the test kit finds
+ * @param fill with {@code --fill N}: instead of the indexing rounds, fill the store in {@code data} to
+ *     at least N events (replaying the corpus with shifted times) and time the queries on it; 0 for none
+ * @param data the data folder that {@code --fill} builds and reuses when present; null unless filling
  */
 record StoreOptions(
         int rounds,
         long limit,
         @Nullable Path json,
-        @Nullable Path events) {
-    static final String USAGE = "usage: StoreHarness [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]";
+        @Nullable Path events,
+        long fill,
+        @Nullable Path data) {
+    static final String USAGE = "usage: StoreHarness [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]\n"
+            + "       StoreHarness --fill EVENTS --data FOLDER [--json FILE] [EVENTS_FOLDER]";
 
     StoreOptions {
-        if (rounds < 1 || limit < 1) {
-            throw new IllegalArgumentException("need --rounds >= 1 and --limit >= 1\n" + USAGE);
+        if (rounds < 1 || limit < 1 || fill < 0) {
+            throw new IllegalArgumentException("need --rounds >= 1, --limit >= 1 and --fill >= 0\n" + USAGE);
+        }
+        if ((fill > 0) != (data != null)) {
+            throw new IllegalArgumentException("--fill and --data go together\n" + USAGE);
         }
     }
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with the usage on a bad one. */
     static StoreOptions parse(List<String> args) {
-        HarnessArgs a = HarnessArgs.parse(args, 1, null, USAGE);
-        return new StoreOptions(a.rounds, a.limit, a.json, a.events);
+        List<String> rest = new ArrayList<>();
+        long fill = 0;
+        Path data = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean hasValue = i + 1 < args.size();
+            if (arg.equals("--fill") && hasValue) {
+                fill = fillCount(args.get(++i));
+            } else if (arg.equals("--data") && hasValue) {
+                data = Path.of(args.get(++i));
+            } else {
+                rest.add(arg);
+            }
+        }
+        HarnessArgs a = HarnessArgs.parse(rest, 1, null, USAGE);
+        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data);
+    }
+
+    private static long fillCount(String text) {
+        try {
+            return Long.parseLong(text.replace("_", "").replace(",", "").toLowerCase(Locale.ROOT));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--fill needs a whole number, got '" + text + "'\n" + USAGE, e);
+        }
     }
 }

@@ -1,12 +1,16 @@
 package vn.lachan.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.lachan.core.event.SourcedEvent;
 import vn.lachan.core.store.Checkpoint;
@@ -16,6 +20,7 @@ import vn.lachan.core.store.StoredEvent;
 import vn.lachan.ingest.file.EventFiles;
 import vn.lachan.ingest.normalize.EcsNormalizer;
 import vn.lachan.store.LuceneEventStore;
+import vn.lachan.store.StoreConfig;
 
 /**
  * Runs one pass over the event files on the calling thread the way {@code lachan import} does: read,
@@ -23,6 +28,9 @@ import vn.lachan.store.LuceneEventStore;
  */
 final class StorePass {
     static final int BATCH = 10_000;
+    private static final JsonMapper REBUILD_JSON = JsonMapper.builder().build();
+    private static final EcsNormalizer REBUILD_NORMALIZER = EcsNormalizer.bundled();
+    private static final TypeReference<Map<String, @Nullable Object>> SOURCE = new TypeReference<>() {};
 
     private final List<Path> files;
     private final long limit;
@@ -39,10 +47,27 @@ final class StorePass {
     private long rawBytes;
     private long writeNanos;
     private long position;
+    private Duration shift = Duration.ZERO;
 
     StorePass(List<Path> files, long limit) {
         this.files = List.copyOf(files);
         this.limit = limit;
+    }
+
+    /**
+     * Rebuilds an event's normalized fields from the original text this pass stores (its fields as JSON),
+     * as the pipeline's parser and normalizer do for the store; thread-safe.
+     */
+    static Map<String, @Nullable Object> fieldsOfRaw(String raw) {
+        Map<String, @Nullable Object> source = REBUILD_JSON.readValue(raw, SOURCE);
+        return REBUILD_NORMALIZER.normalize(source).fields();
+    }
+
+    /** Opens the store the harness writes: the original text only, fields rebuilt from it (ADR 0002). */
+    static LuceneEventStore open(Path data) {
+        return Boolean.getBoolean("lachan.bench.storeFields")
+                ? new LuceneEventStore(StoreConfig.defaults(data))
+                : new LuceneEventStore(StoreConfig.defaults(data), StorePass::fieldsOfRaw);
     }
 
     long checksum() {
@@ -51,11 +76,22 @@ final class StorePass {
 
     /** Runs the pass, writing to {@code store} when there is one (phase B) and not otherwise (phase A). */
     PassResult run(StorePhase phase, int round, @Nullable LuceneEventStore store) {
-        events = rejected = rawBytes = writeNanos = position = 0;
+        return run(phase, round, store, Duration.ZERO, 0);
+    }
+
+    /**
+     * Runs the pass with every event time moved by {@code shift} (fresh ids), its batches at journal
+     * positions from {@code firstPosition}: one replay of the corpus when filling a large store.
+     */
+    PassResult run(StorePhase phase, int round, @Nullable LuceneEventStore store, Duration shift, long firstPosition) {
+        events = rejected = rawBytes = writeNanos = 0;
+        position = firstPosition;
+        this.shift = shift;
         pending.clear();
         long[] problems = {0};
         EventFiles reader = new EventFiles(problem -> problems[0]++);
         double loadBefore = Machine.loadAverage();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         try {
             for (Path file : files) {
@@ -76,7 +112,19 @@ final class StorePass {
                 nanos,
                 writeNanos,
                 loadBefore,
-                Machine.loadAverage());
+                Machine.loadAverage(),
+                processCpuNanos() - cpu);
+    }
+
+    /** Returns the journal position after the last batch written. */
+    long position() {
+        return position;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private void accept(SourcedEvent event, @Nullable LuceneEventStore store) {
@@ -86,6 +134,9 @@ final class StorePass {
         events++;
         EcsNormalizer.Normalized normalized = normalizer.normalize(event.fields());
         Instant time = normalized.time();
+        if (time != null && !shift.isZero()) {
+            time = time.plus(shift);
+        }
         String raw = json.writeValueAsString(event.fields());
         rawBytes += raw.getBytes(StandardCharsets.UTF_8).length + 1L;
         if (time == null) {

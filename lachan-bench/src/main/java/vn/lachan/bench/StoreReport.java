@@ -55,6 +55,13 @@ record StoreReport(
                 .toArray());
     }
 
+    double medianCpu(StorePhase phase) {
+        return median(passes.stream()
+                .filter(p -> p.phase() == phase)
+                .mapToDouble(PassResult::cpuMicrosPerEvent)
+                .toArray());
+    }
+
     double medianWriteShare() {
         return median(passes.stream()
                 .filter(p -> p.phase() == StorePhase.WITH_STORE)
@@ -93,6 +100,15 @@ record StoreReport(
                         ? "met"
                         : "missed, " + String.format(Locale.ROOT, "%.2fx short", TARGET_RATE / store));
         line(out, "ratio B/A", "%.3f", store / read);
+        double cpuA = medianCpu(StorePhase.READ_ONLY);
+        double cpuB = medianCpu(StorePhase.WITH_STORE);
+        line(
+                out,
+                "process CPU per event: A, B, B - A (the store's own cost)",
+                "%.1f us, %.1f us, %.1f us",
+                cpuA,
+                cpuB,
+                cpuB - cpuA);
         line(out, "store.write share of B", "%.1f%%", 100 * medianWriteShare());
         line(
                 out,
@@ -120,9 +136,10 @@ record StoreReport(
             line(
                     out,
                     q.name(),
-                    "p50 %.1f ms, p95 %.1f ms, total %d%s",
+                    "p50 %.1f ms, p95 %.1f ms, max %.1f ms, total %d%s",
                     q.p50Ms(),
                     q.p95Ms(),
+                    q.maxMs(),
                     q.total(),
                     q.errors().isEmpty() ? "" : ", ERRORS " + q.errors());
         }
@@ -143,7 +160,7 @@ record StoreReport(
                   "command": %s,
                   "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
                   "summary": {"readOnlyEventsPerSecond": %.1f, "withStoreEventsPerSecond": %.1f, "ratio": %.4f, \
-                "writeShare": %.4f, "rawBytes": %d, "openBytes": %d, "sealedBytes": %d, "partitions": %d, \
+                "writeShare": %.4f, "cpuMicrosPerEventA": %.2f, "cpuMicrosPerEventB": %.2f, "rawBytes": %d, "openBytes": %d, "sealedBytes": %d, "partitions": %d, \
                 "heapBaselineMb": %.2f, "heapRetainedMb": %.2f},
                   "targets": {"withStoreEventsPerSecond": %b, "diskShare": %b},
                   "passes": [
@@ -165,6 +182,8 @@ record StoreReport(
                 medianRate(StorePhase.WITH_STORE),
                 medianRate(StorePhase.WITH_STORE) / medianRate(StorePhase.READ_ONLY),
                 medianWriteShare(),
+                medianCpu(StorePhase.READ_ONLY),
+                medianCpu(StorePhase.WITH_STORE),
                 disk.rawBytes(),
                 disk.openBytes(),
                 disk.sealedBytes(),
@@ -181,7 +200,7 @@ record StoreReport(
         return String.format(
                 Locale.ROOT,
                 "{\"round\": %d, \"phase\": %s, \"events\": %d, \"rejected\": %d, \"problems\": %d, \"rawBytes\": %d, "
-                        + "\"seconds\": %.4f, \"eventsPerSecond\": %.1f, \"writeSeconds\": %.4f, "
+                        + "\"seconds\": %.4f, \"eventsPerSecond\": %.1f, \"writeSeconds\": %.4f, \"cpuSeconds\": %.4f, "
                         + "\"loadBefore\": %.2f, \"loadAfter\": %.2f}",
                 p.round(),
                 ReportJson.quote(p.phase().label()),
@@ -192,6 +211,7 @@ record StoreReport(
                 p.seconds(),
                 p.eventsPerSecond(),
                 p.writeNanos() / 1e9,
+                p.cpuNanos() / 1e9,
                 p.loadBefore(),
                 p.loadAfter());
     }
@@ -199,11 +219,13 @@ record StoreReport(
     private static String query(StoreQueries.Latency q) {
         return String.format(
                 Locale.ROOT,
-                "{\"name\": %s, \"runs\": %d, \"p50Ms\": %.3f, \"p95Ms\": %.3f, \"total\": %d, \"errors\": %s}",
+                "{\"name\": %s, \"runs\": %d, \"p50Ms\": %.3f, \"p95Ms\": %.3f, \"maxMs\": %.3f, \"total\": %d,"
+                        + " \"errors\": %s}",
                 ReportJson.quote(q.name()),
                 StoreQueries.RUNS,
                 q.p50Ms(),
                 q.p95Ms(),
+                q.maxMs(),
                 q.total(),
                 ReportJson.quote(q.errors()));
     }

@@ -43,7 +43,7 @@ final class EventDocuments {
         return CONFLICT + ":" + field;
     }
 
-    static Document build(StoredEvent event, Schema schema) {
+    static Document build(StoredEvent event, Schema schema, boolean storeFields) {
         Document doc = new Document();
         doc.add(new LongField(ID_HIGH, event.id().high(), Field.Store.YES));
         doc.add(new LongField(ID_LOW, event.id().low(), Field.Store.YES));
@@ -52,7 +52,9 @@ final class EventDocuments {
         doc.add(new StringField(SYSTEM, event.system(), Field.Store.YES));
         // Bytes, not strings: the JDK encodes Latin-1 strings to UTF-8 far faster than Lucene's char loop.
         doc.add(new StoredField(RAW, event.raw().getBytes(StandardCharsets.UTF_8)));
-        doc.add(new StoredField(FIELDS, Json.MAPPER.writeValueAsBytes(event.fields())));
+        if (storeFields) {
+            doc.add(new StoredField(FIELDS, Json.MAPPER.writeValueAsBytes(event.fields())));
+        }
         addAll(doc, "", event.fields(), schema);
         return doc;
     }

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopDocs;
+import org.jspecify.annotations.Nullable;
 import vn.lachan.core.problem.Problem;
 import vn.lachan.core.store.Checkpoint;
 import vn.lachan.core.store.EventBatch;
@@ -61,13 +63,26 @@ public final class LuceneEventStore implements EventStore {
     private final ExecutorService indexers = Executors.newFixedThreadPool(
             threads, Thread.ofPlatform().name("lachan-store-index-", 0).daemon().factory());
 
-    /** Opens the store in {@code config.dataDir()}, creating it when absent. */
+    /**
+     * Opens the store in {@code config.dataDir()}, creating it when absent; each event's normalized
+     * fields are stored beside its original text.
+     */
     public LuceneEventStore(StoreConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Opens the store in {@code config.dataDir()}, creating it when absent, storing each event's
+     * original text only: {@code fieldsOfRaw} rebuilds the normalized fields from it when an event is
+     * read (the pipeline's parser and normalizer). It must give back the fields the event was written
+     * with, and be thread-safe; a null function stores the fields too, as {@link #LuceneEventStore(StoreConfig)}.
+     */
+    public LuceneEventStore(StoreConfig config, @Nullable Function<String, Map<String, @Nullable Object>> fieldsOfRaw) {
         this.config = config;
         this.events = config.dataDir().resolve("events");
         WordAnalyzer analyzer = new WordAnalyzer();
-        this.partitions = new Partitions(events, config, analyzer, openProblems);
-        this.search = new Search(partitions, config, analyzer);
+        this.partitions = new Partitions(events, config, analyzer, openProblems, fieldsOfRaw == null);
+        this.search = new Search(partitions, config, analyzer, fieldsOfRaw);
         this.seals = new Seals(events, config.dataDir().resolve(Retention.LOG));
         Path checkpoint = events.resolve(CHECKPOINT);
         this.durable = Files.exists(checkpoint)
@@ -87,25 +102,14 @@ public final class LuceneEventStore implements EventStore {
         synchronized (writeLock) {
             Map<Partition, List<StoredEvent>> groups = new LinkedHashMap<>();
             List<Problem> rejected = new ArrayList<>();
-            for (StoredEvent e : batch.events()) {
-                Partition p = partitions.forTime(e.time());
-                if (p.sealed()) {
-                    rejected.add(new Problem(
-                            "batch at " + batch.position(),
-                            "event " + e.id(),
-                            "event time " + e.time() + " falls in partition " + p.name
-                                    + ", sealed: it arrived after the grace period; store it through a replay"));
-                } else {
-                    groups.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
-                }
-            }
+            long skipped = group(batch, groups, rejected);
             try {
                 for (var group : groups.entrySet()) {
                     group.getKey().add(group.getValue(), indexers, threads);
                 }
                 batches++;
                 for (Partition p : groups.keySet()) {
-                    p.commit();
+                    p.commit(batch.position());
                     p.lastBatch = batches;
                 }
                 closeIdleWriters();
@@ -117,8 +121,38 @@ public final class LuceneEventStore implements EventStore {
             }
             Json.writeAtomically(events.resolve(CHECKPOINT), Map.of("position", batch.position()));
             durable = batch.position();
-            return new Checkpoint(durable, batch.events().size() - rejected.size(), rejected);
+            long stored = batch.events().size() - rejected.size() - skipped;
+            return new Checkpoint(durable, stored, rejected, skipped);
         }
+    }
+
+    /**
+     * Sorts the batch's events into their partitions, leaving out those a partition already holds (a
+     * replay after a crash between two partitions' commits) and rejecting those for sealed partitions;
+     * returns how many were left out as already stored.
+     */
+    private long group(EventBatch batch, Map<Partition, List<StoredEvent>> groups, List<Problem> rejected) {
+        List<StoredEvent> all = batch.events();
+        long first = batch.position() - all.size();
+        long skipped = 0;
+        for (int i = 0; i < all.size(); i++) {
+            StoredEvent e = all.get(i);
+            Partition p = partitions.forTime(e.time());
+            // A batch shorter than its position's prefix (tests, one-off imports) has no position below 0.
+            long position = first + i;
+            if (position >= 0 && position < p.committedPosition()) {
+                skipped++;
+            } else if (p.sealed()) {
+                rejected.add(new Problem(
+                        "batch at " + batch.position(),
+                        "event " + e.id(),
+                        "event time " + e.time() + " falls in partition " + p.name
+                                + ", sealed: it arrived after the grace period; store it through a replay"));
+            } else {
+                groups.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
+            }
+        }
+        return skipped;
     }
 
     private void closeIdleWriters() throws IOException {
@@ -168,7 +202,7 @@ public final class LuceneEventStore implements EventStore {
                 TopDocs top = searcher.search(query, 1);
                 return top.scoreDocs.length == 0
                         ? Optional.empty()
-                        : Optional.of(Search.read(searcher, top.scoreDocs[0].doc));
+                        : Optional.of(search.read(searcher, top.scoreDocs[0].doc));
             } finally {
                 p.release(searcher);
             }

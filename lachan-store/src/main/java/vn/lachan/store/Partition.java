@@ -35,6 +35,9 @@ final class Partition implements AutoCloseable {
     final PartitionStats stats;
     private final Analyzer analyzer;
     private final double ramBufferMb;
+    /** Whether documents keep the normalized fields as JSON beside the original text. */
+    private final boolean storeFields;
+
     private final Directory directory;
     private @Nullable IndexWriter writer;
     private @Nullable SearcherManager searchers;
@@ -42,8 +45,18 @@ final class Partition implements AutoCloseable {
     private volatile @Nullable String damage;
     /** The store's batch number that last wrote here, to close writers that have gone idle. */
     volatile long lastBatch;
+    /** The journal position of the last batch committed here (from the Lucene commit), or -1. */
+    private volatile long committedPosition;
 
-    Partition(String name, Instant start, Instant end, Path dir, Analyzer analyzer, double ramBufferMb) {
+    Partition(
+            String name,
+            Instant start,
+            Instant end,
+            Path dir,
+            Analyzer analyzer,
+            double ramBufferMb,
+            boolean storeFields) {
+        this.storeFields = storeFields;
         this.name = name;
         this.start = start;
         this.end = end;
@@ -59,6 +72,15 @@ final class Partition implements AutoCloseable {
         this.schema = Schema.load(dir);
         this.stats = PartitionStats.load(dir);
         this.sealed = Files.exists(dir.resolve(Manifest.FILE));
+        this.committedPosition = Commits.position(directory);
+    }
+
+    /**
+     * Returns the journal position of the last batch committed here, or -1: every event of this
+     * partition before that position is already stored.
+     */
+    long committedPosition() {
+        return committedPosition;
     }
 
     boolean sealed() {
@@ -84,6 +106,9 @@ final class Partition implements AutoCloseable {
         synchronized (this) {
             w = writer();
         }
+        if (events.isEmpty()) {
+            return;
+        }
         int chunk = Math.max(500, (events.size() + threads - 1) / threads);
         List<Future<?>> work = new ArrayList<>();
         for (int i = 0; i < events.size(); i += chunk) {
@@ -91,7 +116,7 @@ final class Partition implements AutoCloseable {
             work.add(pool.submit(() -> {
                 List<org.apache.lucene.document.Document> docs = new ArrayList<>(part.size());
                 for (StoredEvent e : part) {
-                    docs.add(EventDocuments.build(e, schema));
+                    docs.add(EventDocuments.build(e, schema, storeFields));
                     stats.add(e.organization(), e.system());
                 }
                 w.addDocuments(docs);
@@ -120,8 +145,20 @@ final class Partition implements AutoCloseable {
         }
     }
 
-    /** Commits the writes so far to disk with the schema and statistics, then refreshes the searchers. */
-    synchronized void commit() throws IOException {
+    /**
+     * Commits the writes so far to disk, recording {@code position} as the journal position they reach,
+     * with the schema and statistics, then refreshes the searchers.
+     */
+    synchronized void commit(long position) throws IOException {
+        if (writer == null) {
+            return;
+        }
+        writer.setLiveCommitData(Commits.data(position));
+        commit();
+        committedPosition = position;
+    }
+
+    private void commit() throws IOException {
         if (writer == null) {
             return;
         }
@@ -194,12 +231,22 @@ final class Partition implements AutoCloseable {
         if (writer == null) {
             closeSearchers();
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+                    .setCodec(new Lucene104Codec(
+                            Lucene104Codec.Mode.valueOf(System.getProperty("lachan.codec", "BEST_COMPRESSION"))))
                     .setRAMBufferSizeMB(ramBufferMb)
+                    .setUseCompoundFile(Boolean.getBoolean("lachan.cfs"))
+                    .setMergePolicy(mergePolicy())
                     .setCommitOnClose(true);
             writer = new IndexWriter(directory, config);
         }
         return writer;
+    }
+
+    /** Returns the merge policy: tiered, never compound files (an append-only log is merged by sealing). */
+    private static org.apache.lucene.index.MergePolicy mergePolicy() {
+        var tiered = new org.apache.lucene.index.TieredMergePolicy();
+        tiered.setNoCFSRatio(0.0);
+        return tiered;
     }
 
     private void closeSearchers() throws IOException {

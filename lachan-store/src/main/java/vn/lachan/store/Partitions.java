@@ -27,9 +27,11 @@ final class Partitions implements AutoCloseable {
     private final long spanMillis;
     private final Analyzer analyzer;
     private final double ramBufferMb;
+    private final boolean storeFields;
     private final ConcurrentSkipListMap<String, Partition> open = new ConcurrentSkipListMap<>();
 
-    Partitions(Path root, StoreConfig config, Analyzer analyzer, List<Problem> problems) {
+    Partitions(Path root, StoreConfig config, Analyzer analyzer, List<Problem> problems, boolean storeFields) {
+        this.storeFields = storeFields;
         this.root = root;
         this.spanMillis = config.partitionSpan().toMillis();
         this.analyzer = analyzer;
@@ -101,7 +103,8 @@ final class Partitions implements AutoCloseable {
         String name = nameOf(start);
         return open.computeIfAbsent(
                 name,
-                n -> new Partition(n, start, start.plusMillis(spanMillis), root.resolve(n), analyzer, ramBufferMb));
+                n -> new Partition(
+                        n, start, start.plusMillis(spanMillis), root.resolve(n), analyzer, ramBufferMb, storeFields));
     }
 
     /** Returns the partitions that intersect {@code [from, to)}, oldest first. */

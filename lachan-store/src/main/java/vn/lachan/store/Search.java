@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.FieldDoc;
@@ -30,11 +31,17 @@ final class Search {
     private final Partitions partitions;
     private final StoreConfig config;
     private final Analyzer analyzer;
+    private final @Nullable Function<String, Map<String, @Nullable Object>> fieldsOfRaw;
 
-    Search(Partitions partitions, StoreConfig config, Analyzer analyzer) {
+    Search(
+            Partitions partitions,
+            StoreConfig config,
+            Analyzer analyzer,
+            @Nullable Function<String, Map<String, @Nullable Object>> fieldsOfRaw) {
         this.partitions = partitions;
         this.config = config;
         this.analyzer = analyzer;
+        this.fieldsOfRaw = fieldsOfRaw;
     }
 
     SearchResult run(SearchRequest request) {
@@ -198,21 +205,34 @@ final class Search {
                 new SortedNumericSortField(EventDocuments.ID_LOW, SortField.Type.LONG, newest));
     }
 
-    static StoredEvent read(IndexSearcher searcher, int doc) throws IOException {
+    /**
+     * Reads one event: the fields from their stored JSON when the document has it (written without a
+     * rebuilding function), else rebuilt from the original text.
+     */
+    StoredEvent read(IndexSearcher searcher, int doc) throws IOException {
         Document d = searcher.storedFields().document(doc);
         EventId id = new EventId(
                 d.getField(EventDocuments.ID_HIGH).numericValue().longValue(),
                 d.getField(EventDocuments.ID_LOW).numericValue().longValue());
+        BytesRef rawBytes = d.getBinaryValue(EventDocuments.RAW);
+        String raw = rawBytes == null ? "" : rawBytes.utf8ToString();
         BytesRef stored = d.getBinaryValue(EventDocuments.FIELDS);
-        Map<String, @Nullable Object> fields = stored == null ? Map.of() : Json.parse(stored.utf8ToString());
-        BytesRef raw = d.getBinaryValue(EventDocuments.RAW);
+        Map<String, @Nullable Object> fields;
+        if (stored != null) {
+            fields = Json.parse(stored.utf8ToString());
+        } else if (fieldsOfRaw != null) {
+            fields = fieldsOfRaw.apply(raw);
+        } else {
+            throw new IllegalStateException("event " + id + " was stored without its fields, to be rebuilt from"
+                    + " its original text: open the store with the function that rebuilds them");
+        }
         return new StoredEvent(
                 id,
                 id.time(),
                 Optional.ofNullable(d.get(EventDocuments.ORG)).orElse("?"),
                 Optional.ofNullable(d.get(EventDocuments.SYSTEM)).orElse("?"),
                 fields,
-                raw == null ? "" : raw.utf8ToString());
+                raw);
     }
 
     static void release(List<PartitionQuery> targets) {

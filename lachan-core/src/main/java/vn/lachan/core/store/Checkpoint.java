@@ -11,12 +11,20 @@ import vn.lachan.core.problem.Problem;
  * @param stored how many events of the batch were stored
  * @param rejected events of the batch that the store refused (for instance an event for a sealed
  *     partition), each with the reason; never dropped silently
+ * @param skipped how many events of the batch the store already held (a batch replayed after a crash
+ *     between the commits of two partitions) and left out, so that each is stored exactly once
  */
-public record Checkpoint(long position, long stored, List<Problem> rejected) {
+public record Checkpoint(long position, long stored, List<Problem> rejected, long skipped) {
     public Checkpoint {
         rejected = List.copyOf(rejected);
-        if (position < -1 || stored < 0) {
-            throw new IllegalArgumentException("bad checkpoint: position " + position + ", stored " + stored);
+        if (position < -1 || stored < 0 || skipped < 0) {
+            throw new IllegalArgumentException(
+                    "bad checkpoint: position " + position + ", stored " + stored + ", skipped " + skipped);
         }
+    }
+
+    /** Returns a checkpoint of a batch of which no event was already stored. */
+    public Checkpoint(long position, long stored, List<Problem> rejected) {
+        this(position, stored, rejected, 0);
     }
 }
