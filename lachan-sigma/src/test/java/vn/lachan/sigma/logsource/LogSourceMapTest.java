@@ -20,7 +20,7 @@ class LogSourceMapTest {
         assertThat(map.layouts()).extracting(Layout::name).containsExactly("evtx_dump", "winlogbeat", "flat", "json");
         assertThat(map.layouts())
                 .extracting(Layout::keywordSkip)
-                .containsExactly(List.of(), List.of(), List.of("Message"), List.of());
+                .containsExactly(List.of(), List.of(), List.of("Message", "message"), List.of());
         assertThat(map.entries().size()).isGreaterThanOrEqualTo(91);
         assertThat(map.providing(LogSource.of("process_creation", "windows", null)))
                 .extracting(LogSourceEntry::name)
