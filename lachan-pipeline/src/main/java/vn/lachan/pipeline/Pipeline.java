@@ -77,15 +77,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** Returns how many accepted records are not stored yet. */
     public long lag() {
-        long committed = metrics.committed.get();
-        return Math.max(0, source.end() - Math.max(0, committed));
+        return Math.max(0, source.end() - source.committed());
     }
 
     /** Waits until every record accepted so far is stored, or {@code timeout} passes; returns whether it was. */
     public boolean awaitCaughtUp(Duration timeout) {
         long target = source.end();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (metrics.committed.get() < target && target > 0) {
+        while (source.committed() < target) {
             if (System.nanoTime() > deadline || !storeThread.isAlive() && storeThread.getState() != Thread.State.NEW) {
                 return false;
             }

@@ -23,6 +23,9 @@ public interface RecordSource {
     /** Returns the position of the next record that will be appended (for the lag). */
     long end();
 
+    /** Returns the position below which every record is processed, as last committed (0 when none). */
+    long committed();
+
     /**
      * Holds one record with its journal position.
      *

@@ -9,12 +9,13 @@ import vn.lachan.core.intake.RawRecord;
 final class ListSource implements RecordSource {
     private final List<Positioned> records = new ArrayList<>();
     private int next;
-    private volatile long committed = -1;
+    private volatile long committed;
 
     ListSource(List<RawRecord> records, long first) {
         for (int i = 0; i < records.size(); i++) {
             this.records.add(new Positioned(first + i, records.get(i)));
         }
+        this.committed = first;
     }
 
     @Override
@@ -38,7 +39,8 @@ final class ListSource implements RecordSource {
         committed = position;
     }
 
-    long committed() {
+    @Override
+    public long committed() {
         return committed;
     }
 

@@ -142,7 +142,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Explore (Ctrl-C stops the platform; the data stays in " + data + "):");
         out.println("  curl -s '" + base + "/api/v1/alerts?level=high,critical&size=5'");
         out.println("  curl -s -X POST " + base + "/api/v1/events/search -H 'Content-Type: application/json' \\");
-        out.println("       -d '{\"query\": \"event.code:4688 AND process.command_line:*whoami*\", \"size\": 3}'");
+        out.println(
+                "       -d '{\"query\": \"host.name:\\\"STC-KT-PC12.stc.lachan.gov.vn\\\" AND event.code:1\", \"size\": 3}'");
         out.println("  curl -N " + base + "/api/v1/alerts/stream        # live alerts");
         out.println("  logger --tcp --server 127.0.0.1 --port "
                 + platform.syslogTcp().map(a -> a.getPort()).orElse(1514)

@@ -34,4 +34,9 @@ final class JournalSource implements RecordSource {
     public long end() {
         return journal.end();
     }
+
+    @Override
+    public long committed() {
+        return Math.max(0, journal.committed());
+    }
 }
