@@ -57,7 +57,9 @@ final class Connection implements Runnable {
     @Override
     public void run() {
         List<Frame> frames = new ArrayList<>();
-        try (socket) {
+        // the socket closes only after the last frames are in the journal: a sender that sees the
+        // connection end knows everything it sent before was taken
+        try {
             if (handshake()) {
                 read(frames);
             }
@@ -68,6 +70,7 @@ final class Connection implements Runnable {
         } finally {
             decoder.finish(frames);
             deliver(frames);
+            closeSocket();
             listener.ended(this);
         }
     }
