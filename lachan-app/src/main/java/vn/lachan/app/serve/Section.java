@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.core.problem.Suggestions;
 
 /**
  * Reads one mapping of the configuration file: typed values by key, every problem collected with the
@@ -204,41 +205,8 @@ final class Section {
         for (Object key : values.keySet()) {
             String k = String.valueOf(key);
             if (!known.contains(k)) {
-                String near = nearest(k);
-                problems.add(where(k) + ": unknown setting" + (near == null ? "" : " (did you mean '" + near + "'?)"));
+                problems.add(where(k) + ": unknown setting" + Suggestions.hint(k, known));
             }
         }
-    }
-
-    private @Nullable String nearest(String key) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : known) {
-            int d = distance(key.toLowerCase(Locale.ROOT), candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

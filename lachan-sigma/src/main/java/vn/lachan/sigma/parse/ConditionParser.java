@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.core.problem.Suggestions;
 import vn.lachan.sigma.rule.Condition;
 
 /**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import vn.lachan.core.problem.Suggestions;
 import vn.lachan.sigma.rule.Comparison;
 import vn.lachan.sigma.rule.CorrelationRule;
 import vn.lachan.sigma.rule.CorrelationRule.Bound;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
+import vn.lachan.core.problem.Suggestions;
 
 /** A detection key split into its field name and modifiers: {@code CommandLine|contains|all}. */
 record FieldKey(String field, List<Modifier> modifiers) {

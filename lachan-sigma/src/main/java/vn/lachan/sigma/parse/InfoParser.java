@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
+import vn.lachan.core.problem.Suggestions;
 import vn.lachan.sigma.rule.Level;
 import vn.lachan.sigma.rule.LogSource;
 import vn.lachan.sigma.rule.Origin;

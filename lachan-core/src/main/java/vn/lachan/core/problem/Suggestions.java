@@ -1,15 +1,15 @@
-package vn.lachan.sigma.parse;
+package vn.lachan.core.problem;
 
 import java.util.Collection;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Finds the closest known word to a misspelt one, for "did you mean" hints. */
-final class Suggestions {
+/** Finds the closest known word to a misspelt one, for "did you mean" hints (rule keys, settings). */
+public final class Suggestions {
     private Suggestions() {}
 
     /** Returns the candidate closest to the word within an edit distance of 2 (or case only), else null. */
-    static @Nullable String closest(String word, Collection<String> candidates) {
+    public static @Nullable String closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -25,13 +25,13 @@ final class Suggestions {
     }
 
     /** Returns " (did you mean 'x'?)" or "" when nothing is close. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         String closest = closest(word, candidates);
         return closest == null ? "" : " (did you mean '" + closest + "'?)";
     }
 
     /** Returns the optimal string alignment distance (Levenshtein with transpositions). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 3) {
             return Integer.MAX_VALUE;
         }
