@@ -54,6 +54,14 @@ public final class EcsNormalizer {
         }
     }
 
+    /**
+     * Returns the value at a dotted path such as {@code host.name}, written as a dotted key or as nested
+     * objects (an element's {@code #text} unwrapped), or null when absent.
+     */
+    public static @Nullable Object valueAt(Map<String, @Nullable Object> fields, String path) {
+        return Paths.get(fields, path);
+    }
+
     /** Returns the event's fields with the ECS fields added, its time and its layout. */
     public Normalized normalize(Map<String, @Nullable Object> fields) {
         MappingTable.Layout layout = table.layoutOf(fields);
