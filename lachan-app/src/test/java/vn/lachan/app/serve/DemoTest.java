@@ -43,13 +43,17 @@ class DemoTest {
                     false);
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         } finally {
-            if (previous == null) {
-                System.clearProperty("lachan.home");
-            } else {
-                System.setProperty("lachan.home", previous);
-            }
+            restore(previous);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void restore(@org.jspecify.annotations.Nullable String previous) {
+        if (previous == null) {
+            System.clearProperty("lachan.home");
+        } else {
+            System.setProperty("lachan.home", previous);
+        }
     }
 
     @Test
@@ -71,11 +75,20 @@ class DemoTest {
         Path foreign = Files.createDirectories(dir.resolve("foreign"));
         Files.writeString(foreign.resolve("thesis.docx"), "precious");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                new String[] {"demo", "--once", "--data", foreign.toString(), "--http", "127.0.0.1:0"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
+        String previous = System.getProperty("lachan.home");
+        System.setProperty("lachan.home", "..");
+        int code;
+        try {
+            code = Main.run(
+                    new String[] {
+                        "demo", "--once", "--sample", "bundled", "--data", foreign.toString(), "--http", "127.0.0.1:0"
+                    },
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    false);
+        } finally {
+            restore(previous);
+        }
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not empty and not a Lachan data folder");
         assertThat(foreign.resolve("thesis.docx")).exists();
