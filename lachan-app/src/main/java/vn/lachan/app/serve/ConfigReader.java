@@ -115,6 +115,7 @@ final class ConfigReader {
         Map<String, String> grok = grok(parsers);
         java.time.ZoneId zone = zone(parsers);
         parsers.rejectUnknown();
+        StoreSettings store = StoreSettings.read(root.section("store"), root.section("retention"));
         for (Section s : List.of(http, syslog, journal, pipeline, rules, alerts, owners)) {
             s.rejectUnknown();
         }
@@ -146,7 +147,8 @@ final class ConfigReader {
                 defaultOrg,
                 defaultSystem,
                 grok,
-                zone);
+                zone,
+                store);
     }
 
     private static HostPort address(

@@ -78,6 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
         ServeConfig config;
         try {
             config = ConfigReader.read(null, new ConfigReader.Overrides(data, http, syslog, chosen.rules()));
+            // The samples are recorded logs, years old: retention by event time would delete them at once.
+            config = config.withStore(config.store().withoutRetention());
         } catch (ConfigReader.ConfigException e) {
             err.println("lachan demo: " + e.getMessage());
             return 2;

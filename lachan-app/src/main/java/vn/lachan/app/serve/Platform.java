@@ -3,6 +3,7 @@ package vn.lachan.app.serve;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -77,7 +78,7 @@ final class Platform implements AutoCloseable {
                         JournalConfig.MAX_RECORD_LIMIT, Math.max(config.maxMessageBytes(), config.maxBodyBytes())),
                 config.fsync())));
         journal = j;
-        LuceneEventStore store = keep(new LuceneEventStore(StoreConfig.defaults(config.data())));
+        LuceneEventStore store = keep(new LuceneEventStore(storeConfig()));
         store.openProblems().forEach(p -> LOG.warn("event store: {}", p));
         events = store;
         LuceneAlertStore alertStore = keep(LuceneAlertStore.open(config.data().resolve("alerts")));
@@ -97,6 +98,8 @@ final class Platform implements AutoCloseable {
         keep(p);
         p.start();
         pipeline = p;
+        keep(new Maintenance(store, config.store(), Clock.systemUTC(), registry))
+                .start();
         Metrics.bindJournal(registry, j);
         syslog = keep(SyslogServer.start(syslogConfig(), j));
         Metrics.bindSyslog(registry, syslog);
@@ -116,6 +119,19 @@ final class Platform implements AutoCloseable {
     private <T extends AutoCloseable> T keep(T part) {
         opened.push(part);
         return part;
+    }
+
+    private StoreConfig storeConfig() {
+        StoreConfig d = StoreConfig.defaults(config.data());
+        return new StoreConfig(
+                d.dataDir(),
+                d.partitionSpan(),
+                config.store().sealGrace(),
+                d.totalBound(),
+                d.maxPageSize(),
+                d.maxBuckets(),
+                d.maxLeadingWildcardPartitions(),
+                d.ramBufferMb());
     }
 
     private ParserConfig parserConfig() {

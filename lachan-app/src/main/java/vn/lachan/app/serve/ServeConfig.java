@@ -35,6 +35,7 @@ import vn.lachan.pipeline.Ownership;
  * @param defaultSystem the system of events no ownership matches
  * @param grokPatterns named grok patterns that the {@code grok:NAME} format uses
  * @param timezone the zone of timestamps that carry none (RFC 3164 syslog, many appliances)
+ * @param store sealing, retention and legal holds of the event store
  */
 record ServeConfig(
         Path data,
@@ -60,11 +61,42 @@ record ServeConfig(
         String defaultOrganization,
         String defaultSystem,
         Map<String, String> grokPatterns,
-        java.time.ZoneId timezone) {
+        java.time.ZoneId timezone,
+        StoreSettings store) {
     ServeConfig {
         ruleFolders = List.copyOf(ruleFolders);
         ownerships = List.copyOf(ownerships);
         grokPatterns = Map.copyOf(grokPatterns);
+    }
+
+    /** Returns this configuration with other store settings. */
+    ServeConfig withStore(StoreSettings settings) {
+        return new ServeConfig(
+                data,
+                http,
+                maxBodyBytes,
+                syslogUdp,
+                syslogTcp,
+                syslogTls,
+                maxMessageBytes,
+                maxConnections,
+                syslogFormat,
+                journalSegmentBytes,
+                journalBudgetBytes,
+                fsync,
+                batchSize,
+                pollWait,
+                ruleFolders,
+                mapping,
+                reloadInterval,
+                alertWindow,
+                maxEventRefs,
+                ownerships,
+                defaultOrganization,
+                defaultSystem,
+                grokPatterns,
+                timezone,
+                settings);
     }
 
     /**

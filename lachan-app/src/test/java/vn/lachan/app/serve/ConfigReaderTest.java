@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -48,7 +50,9 @@ class ConfigReaderTest {
     void everySettingTheReaderKnowsIsDocumentedInTheReferenceFile() throws IOException {
         String reference = Files.readString(REFERENCE, StandardCharsets.UTF_8);
         String reader = Files.readString(
-                Path.of("src/main/java/vn/lachan/app/serve/ConfigReader.java"), StandardCharsets.UTF_8);
+                        Path.of("src/main/java/vn/lachan/app/serve/ConfigReader.java"), StandardCharsets.UTF_8)
+                + Files.readString(
+                        Path.of("src/main/java/vn/lachan/app/serve/StoreSettings.java"), StandardCharsets.UTF_8);
         Matcher keys = Pattern.compile(
                         "\\.(?:text|optionalText|flag|integer|size|duration|texts|sections|entries|section)"
                                 + "\\(\"([a-z_]+)\"")
@@ -97,6 +101,62 @@ class ConfigReaderTest {
         });
         assertThat(c.grokPatterns()).containsEntry("app", "%{WORD:w}");
         assertThat(c.timezone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void readsRetentionBySystemLevelOrganizationAndLegalHolds() throws IOException {
+        Path file = write("""
+                store: {seal_grace: 2h, maintenance_interval: 30s}
+                retention:
+                  fallback: 1y
+                  organizations: {so-ttt: 6 months}
+                  systems:
+                    - {system: so-ttt/cong-dvc, level: 3}
+                    - {system: so-yt/his, level: 2, period: P90D}
+                  holds:
+                    - {reason: "Điều tra sự cố SC-2026-014", from: "2026-03-01T00:00:00Z", system: so-ttt/mail}
+                """);
+        StoreSettings s = ConfigReader.read(file, ConfigReader.Overrides.none()).store();
+
+        assertThat(s.sealGrace()).isEqualTo(Duration.ofHours(2));
+        assertThat(s.maintenanceInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.retentionEnabled()).isTrue();
+        assertThat(s.retention().ruleFor("so-ttt", "cong-dvc").period()).isEqualTo(Period.ofMonths(3));
+        assertThat(s.retention().ruleFor("so-yt", "his").period()).isEqualTo(Period.ofDays(90));
+        assertThat(s.retention().ruleFor("so-ttt", "mail").period()).isEqualTo(Period.ofMonths(6));
+        assertThat(s.retention().ruleFor("xa-a", "web").period()).isEqualTo(Period.ofYears(1));
+        assertThat(s.holds()).singleElement().satisfies(h -> {
+            assertThat(h.system()).isEqualTo("so-ttt/mail");
+            assertThat(h.from()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+            assertThat(h.to()).isNull();
+        });
+    }
+
+    @Test
+    void refusesRetentionBelowTheLegalMinimumAndMalformedRules() throws IOException {
+        Path file = write("""
+                store: {maintenance_interval: 10ms}
+                retention:
+                  fallback: 7d
+                  organizations: {so-ttt: forever}
+                  systems:
+                    - {system: cong-dvc, level: 3}
+                    - {system: so-yt/his, level: 9}
+                    - {system: so-yt/mail, level: 2, period: 2 weeks}
+                  holds:
+                    - {reason: "", from: "2026-03-01T00:00:00Z"}
+                    - {reason: "x", from: "yesterday"}
+                """);
+
+        assertThatThrownBy(() -> ConfigReader.read(file, ConfigReader.Overrides.none()))
+                .hasMessageContaining("store.maintenance_interval: must be at least 1s")
+                .hasMessageContaining("retention.fallback: P7D is shorter than the legal minimum of 30 days")
+                .hasMessageContaining("retention.organizations.so-ttt: must be a period such as 30d")
+                .hasMessageContaining("retention.systems[0].system: must be ORGANIZATION/SYSTEM")
+                .hasMessageContaining("retention.systems[1].level: must be a whole number from 1 to 5")
+                .hasMessageContaining("retention.systems[2].period: must be a period")
+                .hasMessageContaining("retention.holds[0].reason: a legal hold needs a reason")
+                .hasMessageContaining("retention.holds[1].from: must be an instant");
     }
 
     @Test
