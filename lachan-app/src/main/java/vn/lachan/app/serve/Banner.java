@@ -7,7 +7,7 @@ final class Banner {
     private Banner() {}
 
     static void print(PrintStream out, Platform platform) {
-        String http = "http://" + host(platform.config().http().host()) + ":" + platform.httpPort();
+        String http = platform.baseUrl();
         out.println(
                 "lachan: platform running; data in " + platform.config().data().toAbsolutePath());
         out.println("  HTTP API      " + http + "/api/v1/  (health: " + http + "/api/v1/health, metrics: " + http
@@ -23,9 +23,5 @@ final class Banner {
                     + platform.config().ruleFolders());
         }
         out.println("  alerts        GET " + http + "/api/v1/alerts   live: GET " + http + "/api/v1/alerts/stream");
-    }
-
-    private static String host(String host) {
-        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 }

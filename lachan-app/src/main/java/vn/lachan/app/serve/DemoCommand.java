@@ -102,8 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         AlertPrinter printer = new AlertPrinter(out);
         try (AutoCloseable subscription = alerts.subscribe(printer)) {
             long start = System.nanoTime();
-            long sent =
-                    new Feeder("http://" + hostForUrl(platform) + ":" + platform.httpPort(), err).send(chosen.events());
+            long sent = new Feeder(platform.baseUrl(), "demo", err).send(chosen.events());
             Pipeline pipeline = java.util.Objects.requireNonNull(platform.pipeline());
             pipeline.awaitCaughtUp(Duration.ofMinutes(10));
             summarize(platform, sent, Duration.ofNanos(System.nanoTime() - start), printer);
@@ -139,7 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void hints(Platform platform) {
-        String base = "http://" + hostForUrl(platform) + ":" + platform.httpPort();
+        String base = platform.baseUrl();
         out.println();
         out.println("Explore (Ctrl-C stops the platform; the data stays in " + data + "):");
         out.println("  curl -s '" + base + "/api/v1/alerts?level=high,critical&size=5'");
@@ -151,14 +150,6 @@ public final class DemoCommand implements Callable<Integer> {
                 + platform.syslogTcp().map(a -> a.getPort()).orElse(1514)
                 + " 'sshd[1]: Failed password for root from 10.0.0.9'");
         out.flush();
-    }
-
-    private static String hostForUrl(Platform platform) {
-        String host = platform.config().http().host();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            return "127.0.0.1";
-        }
-        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
     /** Empties the demo folder, refusing one that holds something else than a demo's data. */

@@ -19,7 +19,7 @@ import vn.lachan.ingest.file.EventFiles;
  * Sends event files to a running platform's HTTP ingest API as NDJSON, the way an agent ships logs: in
  * batches, waiting and retrying when the platform answers 429 (its journal is at its budget).
  */
-final class Feeder {
+public final class Feeder {
     private static final int BATCH = 2000;
     private static final int MAX_RETRIES = 120;
 
@@ -28,19 +28,28 @@ final class Feeder {
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI ingest;
     private final PrintStream err;
+    private final String command;
     private final StringBuilder body = new StringBuilder(1 << 20);
     private int pending;
     private long sent;
     private String source = "";
 
-    Feeder(String baseUrl, PrintStream err) {
+    /**
+     * Creates a feeder for the platform at {@code baseUrl} (such as {@code http://127.0.0.1:8080}) that
+     * reports unreadable input on {@code err} under the name of {@code command}.
+     */
+    public Feeder(String baseUrl, String command, PrintStream err) {
         this.ingest = URI.create(baseUrl + "/api/v1/ingest?format=json&source=");
+        this.command = command;
         this.err = err;
     }
 
-    /** Sends every event of the files; returns how many were accepted. */
-    long send(List<Path> paths) {
-        EventFiles files = new EventFiles(p -> err.println("lachan demo: " + p));
+    /**
+     * Sends every event of the files; returns how many were accepted. Throws {@link IllegalStateException}
+     * when the platform refuses a batch for another reason than a full journal, or stays full for minutes.
+     */
+    public long send(List<Path> paths) {
+        EventFiles files = new EventFiles(p -> err.println("lachan " + command + ": " + p));
         files.readAll(paths, this::add);
         flush();
         return sent;

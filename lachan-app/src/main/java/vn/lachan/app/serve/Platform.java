@@ -114,6 +114,7 @@ final class Platform implements AutoCloseable {
                 new WebServices(j, store, alertStore, () -> HealthReport.of(this), registry)));
         httpPort = w.start();
         web = w;
+        keep(Endpoint.publish(config.data(), baseUrl()));
     }
 
     private <T extends AutoCloseable> T keep(T part) {
@@ -178,6 +179,15 @@ final class Platform implements AutoCloseable {
 
     int httpPort() {
         return httpPort;
+    }
+
+    /** Returns the URL this process reaches the HTTP API at (a wildcard bind is reached on loopback). */
+    String baseUrl() {
+        String host = config.http().host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        }
+        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + httpPort;
     }
 
     Optional<InetSocketAddress> syslogTcp() {

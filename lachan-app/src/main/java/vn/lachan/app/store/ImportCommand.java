@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.lachan.app.serve.Endpoint;
+import vn.lachan.app.serve.Feeder;
 import vn.lachan.ingest.file.ReadCounts;
 import vn.lachan.store.LuceneEventStore;
 import vn.lachan.store.StoreConfig;
@@ -23,8 +27,11 @@ import vn.lachan.store.StoreConfig;
             "Read event files, normalize them to ECS and store them in the event store at --data.",
             "",
             "PATH are files or folders in the formats lachan hunt reads (JSON lines, JSON arrays, evtx_dump"
-                    + " JSON documents, .evtx, any of those in .gz or .zip). The store must not be open in a"
-                    + " running platform: importing into a running one comes with lachan serve.",
+                    + " JSON documents, .evtx, any of those in .gz or .zip).",
+            "When a platform runs on --data (or --server names one), the events go through its HTTP ingest:"
+                    + " its journal, detection with its rules, then its stores. Otherwise they are written"
+                    + " straight into the stopped platform's event store (no detection: run lachan hunt for"
+                    + " that).",
             "Events without a usable time are rejected and counted; the summary goes to standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -34,8 +41,14 @@ import vn.lachan.store.StoreConfig;
             "3:internal error (a bug: please report it with the message)"
         })
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The store's data folder.")
-    private Path data = Path.of(".");
+    @Option(names = "--data", paramLabel = "DIR", description = "The platform's data folder.")
+    private @Nullable Path data;
+
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "A running platform's HTTP API (such as http://127.0.0.1:8080) to send the events to.")
+    private @Nullable String server;
 
     @Option(
             names = "--batch",
@@ -74,6 +87,38 @@ final class ImportCommand implements Callable<Integer> {
                     + " (an organization holds no '/')");
             return StoreCommands.BAD_INPUT;
         }
+        Path folder = data;
+        if (server != null) {
+            return send(server);
+        }
+        if (folder == null) {
+            err.println("lachan import: say where to import: --data DIR (a platform's data folder) or --server URL");
+            return StoreCommands.BAD_INPUT;
+        }
+        Optional<String> running = Endpoint.running(folder);
+        return running.isPresent() ? send(running.get()) : store(folder);
+    }
+
+    private int send(String baseUrl) {
+        long started = System.nanoTime();
+        try {
+            long sent = new Feeder(baseUrl, "import", err).send(paths);
+            err.printf(
+                    Locale.ROOT,
+                    "lachan import: %,d events accepted by the platform at %s in %.1f s; it detects and stores"
+                            + " them as they come (GET %s/api/v1/health shows its lag)%n",
+                    sent,
+                    baseUrl,
+                    (System.nanoTime() - started) / 1e9,
+                    baseUrl);
+            return StoreCommands.OK;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            err.println("lachan import: " + e.getMessage());
+            return StoreCommands.BAD_INPUT;
+        }
+    }
+
+    private int store(Path data) {
         long started = System.nanoTime();
         Importer importer = new Importer(organization, system, batch, err);
         ReadCounts counts;

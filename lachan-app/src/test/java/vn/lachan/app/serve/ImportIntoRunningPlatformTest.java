@@ -1,0 +1,78 @@
+package vn.lachan.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lachan.app.Main;
+import vn.lachan.pipeline.Pipeline;
+import vn.lachan.pipeline.PipelineStats;
+
+/** Imports files into a platform that is running on the data folder: through its ingest, journal and rules. */
+class ImportIntoRunningPlatformTest {
+    private static final Path SYSMON = Path.of("../samples/events/stc-kt-pc12-sysmon.jsonl");
+
+    @TempDir
+    Path data;
+
+    private record Run(int code, String err) {}
+
+    private static Run lachan(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(
+                args,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        return new Run(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsTheRunningPlatformByItsDataFolderAndDetectsWhatItSends() throws IOException {
+        long lines = Files.readAllLines(SYSMON, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .count();
+        ServeConfig config = ConfigReader.read(
+                null,
+                new ConfigReader.Overrides(data, "127.0.0.1:0", "127.0.0.1:0", List.of(Path.of("../samples/rules"))));
+        try (Platform platform = Platform.start(config)) {
+            assertThat(Endpoint.running(data)).contains(platform.baseUrl());
+
+            Run run = lachan("import", "--data", data.toString(), SYSMON.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.err()).contains(lines + " events accepted by the platform at " + platform.baseUrl());
+            Pipeline pipeline = Objects.requireNonNull(platform.pipeline());
+            assertThat(pipeline.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+            PipelineStats stats = pipeline.stats();
+            assertThat(stats.stored()).isEqualTo(lines);
+            assertThat(stats.detections()).isPositive();
+        }
+        assertThat(Endpoint.running(data)).isEmpty();
+    }
+
+    @Test
+    void saysWhereToImportWhenNeitherDataNorServerIsGiven() {
+        Run run = lachan("import", SYSMON.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--data DIR").contains("--server URL");
+    }
+
+    @Test
+    void namesTheServerItCannotReach() {
+        Run run = lachan("import", "--server", "http://127.0.0.1:1", SYSMON.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot reach the platform at http://127.0.0.1:1");
+    }
+}
