@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.lachan.core.alert.Detection;
@@ -12,9 +13,12 @@ import vn.lachan.core.alert.Detection;
  * Names a group: the first 128 bits of a SHA-256 over rule id, organization, system, the entities
  * sorted by name and the window the detection falls in, each length-prefixed so that no two keys
  * share an encoding. The id depends on nothing else, so it is the same after a restart.
+ *
+ * <p>Entity values are compared without case: Windows and DNS treat {@code WS-A} and {@code ws-a},
+ * {@code CORP\An} and {@code corp\an} as one host or account, and logs spell them both ways.
  */
 final class GroupKey {
-    private static final byte[] VERSION = "lachan-alert-group-v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] VERSION = "lachan-alert-group-v2".getBytes(StandardCharsets.UTF_8);
     private final MessageDigest sha;
     private final long windowSeconds;
 
@@ -37,7 +41,7 @@ final class GroupKey {
         number(d.entities().size());
         for (Map.Entry<String, String> e : new TreeMap<>(d.entities()).entrySet()) {
             text(e.getKey());
-            text(e.getValue());
+            text(e.getValue().toLowerCase(Locale.ROOT));
         }
         number(windowSeconds);
         number(Math.floorDiv(d.time().getEpochSecond(), windowSeconds));

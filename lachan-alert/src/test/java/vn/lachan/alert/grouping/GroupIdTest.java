@@ -49,6 +49,15 @@ class GroupIdTest {
     }
 
     @Test
+    void hostAndAccountNamesSpelledInAnotherCaseAreTheSameEntity() {
+        Detection lower = Firings.of("rule-1", Map.of("host.name", "ws-a", "user.name", "corp\\an"), T0, List.of(), 1);
+        Detection upper = Firings.of("rule-1", Map.of("host.name", "WS-A", "user.name", "CORP\\An"), T0, List.of(), 2);
+        Detection other = Firings.of("rule-1", Map.of("host.name", "WS-B", "user.name", "CORP\\An"), T0, List.of(), 3);
+
+        assertThat(id(upper)).isEqualTo(id(lower)).isNotEqualTo(id(other));
+    }
+
+    @Test
     void everyPartOfTheKeyChangesTheId() {
         Detection d = at(T0, eventId(1), 1);
 
