@@ -1,0 +1,18 @@
+package vn.lachan.security.access;
+
+/** Signals that the principal may see the resource but lacks the permission for the action. */
+public final class Forbidden extends AccessDenied {
+    private static final long serialVersionUID = 1L;
+
+    private final Permission missing;
+
+    Forbidden(Permission missing) {
+        super("the permission " + missing + " is needed for this action");
+        this.missing = missing;
+    }
+
+    /** Returns the permission the principal lacks. */
+    public Permission missing() {
+        return missing;
+    }
+}
