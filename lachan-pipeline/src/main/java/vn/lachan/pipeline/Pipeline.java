@@ -130,8 +130,13 @@ public final class Pipeline implements AutoCloseable {
     private void storeLoop() {
         try {
             while (true) {
-                Batch batch = queue.take();
-                if (batch == Batch.END || !store.write(batch, () -> running)) {
+                Batch batch = queue.poll(config.pollWait().toNanos(), TimeUnit.NANOSECONDS);
+                if (batch == null) {
+                    store.idle();
+                } else if (batch == Batch.END) {
+                    store.finish();
+                    return;
+                } else if (!store.write(batch, () -> running)) {
                     return;
                 }
             }

@@ -17,11 +17,14 @@ import vn.lachan.core.store.EventStore;
 
 /**
  * Writes a detected batch: alerts first (so that they are not held back by the event store's commit),
- * then the events, then commits the journal position; the second stage, on its own thread.
+ * then the events; commits the journal up to what both stores hold durably; the second stage, on its own
+ * thread.
  *
- * <p>Exactly once after a crash: the journal replays from its committed position; the event store skips
- * the events it already holds; detections below the alert store's durable position are suppressed,
- * their alerts being stored already.
+ * <p>The event store makes batches durable on its own cadence, so the journal's committed position
+ * follows {@link EventStore#durablePosition()}, checked after each batch and while idle; alerts written
+ * but not yet durable hold it back too. Exactly once after a crash: the journal replays from its
+ * committed position; the event store skips the events it already holds; detections below the alert
+ * store's durable position are suppressed, their alerts being stored already.
  */
 final class StoreStage {
     private static final Logger LOG = LoggerFactory.getLogger(StoreStage.class);
@@ -34,6 +37,12 @@ final class StoreStage {
     private final RecordSource source;
     private final PipelineMetrics metrics;
     private final long alertFloor;
+    /** The end of the last batch whose alerts were written, durable or not. */
+    private long alertsWritten = -1;
+    /** The end of the last batch written: the journal is never committed past what was read. */
+    private long processed = -1;
+    /** The journal position last committed. */
+    private long journalCommitted = -1;
 
     StoreStage(
             EventStore events, AlertStore alerts, AlertGrouper grouper, RecordSource source, PipelineMetrics metrics) {
@@ -57,6 +66,7 @@ final class StoreStage {
             if (!retry(batch, running, () -> alerts.write(changed, batch.end()))) {
                 return false;
             }
+            alertsWritten = batch.end();
             metrics.alertsWritten(
                     changed.size(), received.stream().mapToLong(Long::longValue).toArray(), System.currentTimeMillis());
         }
@@ -99,8 +109,38 @@ final class StoreStage {
                 checkpoint.rejected().size(),
                 batch.eventReceivedMillis(),
                 System.currentTimeMillis());
-        source.commit(batch.end());
-        metrics.committed.set(batch.end());
+        processed = batch.end();
+        commitJournal(checkpoint.position());
+    }
+
+    /** Commits the journal up to what is durable now (called while no batch comes). */
+    void idle() {
+        commitJournal(events.durablePosition());
+    }
+
+    /** Makes every written batch durable and commits the journal up to it (called when draining). */
+    void finish() {
+        try {
+            commitJournal(events.sync());
+        } catch (RuntimeException e) {
+            LOG.error("cannot make the last batches durable; the journal replays them at the next start", e);
+        }
+    }
+
+    /**
+     * Commits the journal up to {@code eventsDurable}, or less while alerts written after the alert
+     * store's durable position could still be lost; never past the batches written (a replay reads
+     * positions the stores already hold).
+     */
+    private void commitJournal(long eventsDurable) {
+        long alertsDurable = alerts.durablePosition();
+        long durable = alertsDurable >= alertsWritten ? eventsDurable : Math.min(eventsDurable, alertsDurable);
+        long safe = Math.min(durable, processed);
+        if (safe > journalCommitted) {
+            source.commit(safe);
+            journalCommitted = safe;
+            metrics.committed.set(safe);
+        }
     }
 
     private List<AlertRecord> group(Batch batch, List<Long> received) {

@@ -25,6 +25,12 @@ final class DistinctAccumulator implements Accumulator {
         if (type == null) {
             return Leaf.NONE;
         }
+        if (type.isKeyword() && !TermCounts.hasDocValues(reader, request.field())) {
+            return new TermCounts(
+                    reader,
+                    request.field(),
+                    (term, count) -> sketch.addHash(HyperLogLog.hash(term.bytes, term.offset, term.length)));
+        }
         if (type.isKeyword() || type == FieldType.IP) {
             return ordinals(DocValues.getSortedSet(reader, request.field()));
         }

@@ -32,7 +32,14 @@ final class Exporter {
 
     ExportSummary export(SearchRequest request, ExportFormat format, OutputStream out) {
         SearchRequest page = new SearchRequest(
-                request.query(), request.from(), request.to(), request.order(), pageSize, null, List.of());
+                request.query(),
+                request.from(),
+                request.to(),
+                request.order(),
+                pageSize,
+                null,
+                List.of(),
+                request.organizations());
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         List<Problem> warnings = new ArrayList<>();
         long count = 0;

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -41,7 +44,10 @@ import vn.lachan.core.store.VerifyReport;
  * nothing else installed.
  *
  * <p>Writes come from one pipeline thread at a time (they are serialized); searches run concurrently
- * with writes and see every committed batch. Problems found when opening (a folder that is not a
+ * with writes and see every batch written. Batches become durable together, on the cadence of {@link
+ * StoreConfig#commitInterval()} (a writing batch or a timer commits): {@link #durablePosition()} says
+ * how far; each partition's commit records that journal position, so that a replay after a crash stores
+ * every event once. Problems found when opening (a folder that is not a
  * partition, a sealed partition whose files no longer match) are in {@link #openProblems()}; such a
  * partition is left out of searches with a warning.
  */
@@ -58,6 +64,15 @@ public final class LuceneEventStore implements EventStore {
     private final List<Problem> openProblems = new ArrayList<>();
     private final Object writeLock = new Object();
     private volatile long durable;
+    /** The journal position of the last batch written, durable or not. */
+    private long written;
+    /** When the last commit ended ({@link System#nanoTime()}). */
+    private long lastCommit = System.nanoTime();
+
+    private final Duration commitInterval;
+    private final @Nullable ScheduledExecutorService committer;
+    private @Nullable RuntimeException failure;
+    private boolean closed;
     private long batches;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final ExecutorService indexers = Executors.newFixedThreadPool(
@@ -90,6 +105,17 @@ public final class LuceneEventStore implements EventStore {
                                 Json.readMap(checkpoint).get("position")))
                         .longValue()
                 : -1;
+        this.written = durable;
+        this.commitInterval = config.commitInterval();
+        this.committer = commitInterval.isZero() ? null : startCommitter(commitInterval);
+    }
+
+    private ScheduledExecutorService startCommitter(Duration interval) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("lachan-store-commit").daemon().factory());
+        long millis = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(this::commitWhenDue, millis, millis, TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     /** Returns the problems found when the store was opened, such as a damaged sealed partition. */
@@ -100,6 +126,7 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public Checkpoint write(EventBatch batch) {
         synchronized (writeLock) {
+            ensureUsable();
             Map<Partition, List<StoredEvent>> groups = new LinkedHashMap<>();
             List<Problem> rejected = new ArrayList<>();
             long skipped = group(batch, groups, rejected);
@@ -107,22 +134,101 @@ public final class LuceneEventStore implements EventStore {
                 for (var group : groups.entrySet()) {
                     group.getKey().add(group.getValue(), indexers, threads);
                 }
-                batches++;
-                for (Partition p : groups.keySet()) {
-                    p.commit(batch.position());
-                    p.lastBatch = batches;
-                }
-                closeIdleWriters();
             } catch (IOException | RuntimeException e) {
-                rollback(groups.keySet(), e);
-                throw e instanceof IOException io
-                        ? new UncheckedIOException("cannot write a batch to " + events + "; rolled back", io)
-                        : (RuntimeException) e;
+                throw fail(e);
             }
-            Json.writeAtomically(events.resolve(CHECKPOINT), Map.of("position", batch.position()));
-            durable = batch.position();
+            batches++;
+            for (Partition p : groups.keySet()) {
+                p.lastBatch = batches;
+                p.added(batch.position());
+            }
+            written = Math.max(written, batch.position());
+            if (commitInterval.isZero() || System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
+                commitAll();
+            } else if (!hasUncommitted()) {
+                markDurable();
+            }
             long stored = batch.events().size() - rejected.size() - skipped;
             return new Checkpoint(durable, stored, rejected, skipped);
+        }
+    }
+
+    @Override
+    public long sync() {
+        synchronized (writeLock) {
+            ensureUsable();
+            commitAll();
+            return durable;
+        }
+    }
+
+    /** Commits on the cadence while no batch comes, so that the last ones do not wait for the next. */
+    private void commitWhenDue() {
+        synchronized (writeLock) {
+            if (failure == null && !closed && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
+                try {
+                    commitAll();
+                } catch (RuntimeException e) {
+                    // recorded in failure: the next write or sync reports it
+                }
+            }
+        }
+    }
+
+    /**
+     * Commits every partition written since the last commit, each recording the journal position of the
+     * last batch written, then the store's checkpoint; closes the writers that have gone idle.
+     */
+    private void commitAll() {
+        try {
+            for (Partition p : partitions.all()) {
+                p.commit(written);
+            }
+            closeIdleWriters();
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+        markDurable();
+    }
+
+    private void markDurable() {
+        lastCommit = System.nanoTime();
+        if (written > durable) {
+            Json.writeAtomically(events.resolve(CHECKPOINT), Map.of("position", written));
+            durable = written;
+        }
+    }
+
+    private boolean hasUncommitted() {
+        for (Partition p : partitions.all()) {
+            if (p.uncommitted()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops every write not yet durable and refuses further writes: the batches since the durable
+     * position are lost from memory, and only a replay of the journal from there (a restart) stores them
+     * again exactly once.
+     */
+    private RuntimeException fail(Exception cause) {
+        rollback(partitions.all(), cause);
+        IllegalStateException failed = new IllegalStateException(
+                "cannot write to the event store " + events + ": writes after journal position " + durable
+                        + " were dropped; restart to replay them from the journal",
+                cause);
+        failure = failed;
+        return failed;
+    }
+
+    private void ensureUsable() {
+        if (closed) {
+            throw new IllegalStateException("the event store " + events + " is closed");
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
         }
     }
 
@@ -140,7 +246,7 @@ public final class LuceneEventStore implements EventStore {
             Partition p = partitions.forTime(e.time());
             // A batch shorter than its position's prefix (tests, one-off imports) has no position below 0.
             long position = first + i;
-            if (position >= 0 && position < p.committedPosition()) {
+            if (position >= 0 && position < p.heldPosition()) {
                 skipped++;
             } else if (p.sealed()) {
                 rejected.add(new Problem(
@@ -233,6 +339,8 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public List<String> seal(Instant now) {
         synchronized (writeLock) {
+            ensureUsable();
+            commitAll();
             return seals.sealFinished(partitions.all(), now.minus(config.sealGrace()));
         }
     }
@@ -240,6 +348,8 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public RetentionReport applyRetention(RetentionPolicy policy, List<LegalHold> holds, Instant now) {
         synchronized (writeLock) {
+            ensureUsable();
+            commitAll();
             return new Retention(partitions, config.dataDir().resolve(Retention.LOG)).apply(policy, holds, now);
         }
     }
@@ -251,9 +361,22 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public void close() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
         synchronized (writeLock) {
-            indexers.shutdown();
-            partitions.close();
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (failure == null) {
+                    commitAll();
+                }
+            } finally {
+                indexers.shutdown();
+                partitions.close();
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ import vn.lachan.core.store.StoredEvent;
  * once sealed, its manifest. The store's write lock guards writes; searches may run at any time.
  */
 final class Partition implements AutoCloseable {
+    /** One document builder per indexing thread: its field instances are reused from event to event. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(DocumentBuilder::new);
+
     final String name;
     final Instant start;
     final Instant end;
@@ -47,6 +50,12 @@ final class Partition implements AutoCloseable {
     volatile long lastBatch;
     /** The journal position of the last batch committed here (from the Lucene commit), or -1. */
     private volatile long committedPosition;
+    /** The journal position of the last batch added here, committed or not, or -1. */
+    private volatile long addedPosition = -1;
+    /** Whether documents were added since the last commit. */
+    private boolean uncommitted;
+    /** Whether documents were added since the searchers were last refreshed. */
+    private volatile boolean stale;
 
     Partition(
             String name,
@@ -83,6 +92,19 @@ final class Partition implements AutoCloseable {
         return committedPosition;
     }
 
+    /**
+     * Returns the journal position of the last batch added here (committed or not), at least {@link
+     * #committedPosition()}: every event of this partition before it is held already.
+     */
+    long heldPosition() {
+        return Math.max(committedPosition, addedPosition);
+    }
+
+    /** Records that the batch ending at {@code position} was added here in full. */
+    void added(long position) {
+        addedPosition = Math.max(addedPosition, position);
+    }
+
     boolean sealed() {
         return sealed;
     }
@@ -98,13 +120,15 @@ final class Partition implements AutoCloseable {
     }
 
     /**
-     * Indexes the events on the pool's threads, in chunks; IndexWriter takes documents from several
-     * threads at once.
+     * Indexes the events on the pool's threads, in chunks, each thread with its own document builder;
+     * IndexWriter takes documents from several threads at once. Searches see them from the next
+     * {@link #acquire()}; they are durable after the next {@link #commit(long)}.
      */
     void add(List<StoredEvent> events, ExecutorService pool, int threads) throws IOException {
         IndexWriter w;
         synchronized (this) {
             w = writer();
+            uncommitted = true;
         }
         if (events.isEmpty()) {
             return;
@@ -114,17 +138,20 @@ final class Partition implements AutoCloseable {
         for (int i = 0; i < events.size(); i += chunk) {
             List<StoredEvent> part = events.subList(i, Math.min(events.size(), i + chunk));
             work.add(pool.submit(() -> {
-                List<org.apache.lucene.document.Document> docs = new ArrayList<>(part.size());
+                DocumentBuilder builder = BUILDERS.get();
                 for (StoredEvent e : part) {
-                    docs.add(EventDocuments.build(e, schema, storeFields));
+                    w.addDocument(builder.build(e, schema, storeFields));
                     stats.add(e.organization(), e.system());
                 }
-                w.addDocuments(docs);
                 return null;
             }));
         }
-        for (Future<?> f : work) {
-            await(f);
+        try {
+            for (Future<?> f : work) {
+                await(f);
+            }
+        } finally {
+            stale = true;
         }
     }
 
@@ -147,51 +174,58 @@ final class Partition implements AutoCloseable {
 
     /**
      * Commits the writes so far to disk, recording {@code position} as the journal position they reach,
-     * with the schema and statistics, then refreshes the searchers.
+     * with the schema and statistics; does nothing when nothing was added since the last commit.
      */
     synchronized void commit(long position) throws IOException {
-        if (writer == null) {
+        if (writer == null || !uncommitted) {
             return;
         }
         writer.setLiveCommitData(Commits.data(position));
-        commit();
-        committedPosition = position;
-    }
-
-    private void commit() throws IOException {
-        if (writer == null) {
-            return;
-        }
         writer.commit();
         schema.save(dir);
         stats.save(dir);
-        if (searchers != null) {
-            searchers.maybeRefreshBlocking();
-        }
+        committedPosition = position;
+        uncommitted = false;
     }
 
-    /** Merges to one segment, commits, closes the writer; the partition is read-only afterwards. */
+    /** Returns whether documents were added since the last commit. */
+    synchronized boolean uncommitted() {
+        return uncommitted;
+    }
+
+    /**
+     * Merges to one segment when asked, closes the writer; the partition is read-only afterwards. Writes
+     * not committed with a position are dropped, never committed without one: the journal replays them.
+     */
     synchronized void close(boolean forceMerge) throws IOException {
-        if (writer != null) {
-            if (forceMerge) {
-                writer.forceMerge(1);
-            }
-            commit();
-            closeSearchers();
-            writer.close();
-            writer = null;
+        if (writer == null) {
+            return;
         }
+        closeSearchers();
+        if (uncommitted) {
+            rollback();
+            return;
+        }
+        if (forceMerge) {
+            writer.forceMerge(1);
+            writer.commit();
+        }
+        writer.close();
+        writer = null;
     }
 
     /**
      * Drops every write since the last commit (a batch that failed half-way), so that the pipeline can
-     * replay the batch without duplicates; the statistics go back to the last commit too.
+     * replay from the durable position without duplicates; the statistics go back to the last commit too.
      */
     synchronized void rollback() throws IOException {
         if (writer != null) {
             closeSearchers();
             writer.rollback();
             writer = null;
+            uncommitted = false;
+            stale = false;
+            addedPosition = -1;
             stats.replaceWith(PartitionStats.load(dir));
         }
     }
@@ -211,7 +245,12 @@ final class Partition implements AutoCloseable {
             if (writer == null && !DirectoryReader.indexExists(directory)) {
                 return null;
             }
+            stale = false;
             searchers = writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
+        } else if (stale) {
+            // Refreshed when searched, not after every batch: each refresh flushes a small segment.
+            stale = false;
+            searchers.maybeRefreshBlocking();
         }
         return searchers.acquire();
     }

@@ -3,7 +3,6 @@ package vn.lachan.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import vn.lachan.core.query.Query;
 
@@ -85,22 +85,29 @@ final class QueryTranslator {
                 .build();
     }
 
-    /** Finds a field by its doc values (keyword, number, IP, date) or norms (text), or as a conflict. */
+    /**
+     * Finds a field by its doc values (ECS keywords, numbers, IPs, dates) or norms (text), by any of its
+     * terms (other keywords, which have no doc values), by the values too long to index, or as a conflict.
+     */
     private org.apache.lucene.search.Query exists(String field) {
         if (field.equals(EventDocuments.TIME)) {
             return new MatchAllDocsQuery();
         }
-        if (schema.type(field) == null) {
+        FieldType type = schema.type(field);
+        if (type == null) {
             return new MatchNoDocsQuery("no field " + field + " in this partition");
         }
-        org.apache.lucene.search.Query typed = new FieldExistsQuery(field);
-        if (!schema.conflicts().containsKey(field)) {
-            return typed;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (type.isKeyword() && Schema.ecsType(field) == null) {
+            any.add(TermRangeQuery.newStringRange(field, null, null, true, true), Occur.SHOULD);
+            any.add(new TermQuery(new Term(EventDocuments.IGNORED, field)), Occur.SHOULD);
+        } else {
+            any.add(new FieldExistsQuery(field), Occur.SHOULD);
         }
-        return new BooleanQuery.Builder()
-                .add(typed, Occur.SHOULD)
-                .add(new TermQuery(new Term(EventDocuments.CONFLICT, field)), Occur.SHOULD)
-                .build();
+        if (schema.conflicts().containsKey(field)) {
+            any.add(new TermQuery(new Term(EventDocuments.CONFLICT, field)), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     org.apache.lucene.search.Query term(String field, String value) {
@@ -231,7 +238,7 @@ final class QueryTranslator {
 
     List<String> analyze(String field, String text) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, Normalizer.normalize(text, Normalizer.Form.NFC))) {
+        try (TokenStream ts = analyzer.tokenStream(field, EventDocuments.nfc(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

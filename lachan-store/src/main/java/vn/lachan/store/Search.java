@@ -137,7 +137,8 @@ final class Search {
         }
         try {
             var query = new QueryTranslator(p.schema, analyzer, leading).translate(request.query());
-            return new PartitionQuery(p, searcher, PartitionQuery.timeBounded(query, p, request.from(), request.to()));
+            var bounded = PartitionQuery.timeBounded(query, p, request.from(), request.to());
+            return new PartitionQuery(p, searcher, PartitionQuery.ofOrganizations(bounded, request.organizations()));
         } catch (RuntimeException e) {
             releaseQuietly(p, searcher);
             throw e;

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxBuckets the most buckets one aggregation may return
  * @param maxLeadingWildcardPartitions the most partitions a wildcard starting with * or ? may search
  * @param ramBufferMb the indexing buffer per partition being written, in MiB
+ * @param commitInterval how long written batches may wait for a commit (flush and fsync) that makes them
+ *     durable; zero commits every batch. Searches see a batch as soon as it is written either way.
  */
 public record StoreConfig(
         Path dataDir,
@@ -24,7 +26,11 @@ public record StoreConfig(
         int maxPageSize,
         int maxBuckets,
         int maxLeadingWildcardPartitions,
-        double ramBufferMb) {
+        double ramBufferMb,
+        Duration commitInterval) {
+    /** The default {@link #commitInterval()}: durable within a second, as the journal's checkpoint. */
+    public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
     public StoreConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         if (partitionSpan.toHours() < 1
@@ -41,11 +47,51 @@ public record StoreConfig(
             throw new IllegalArgumentException("bad store limits: leading-wildcard partitions "
                     + maxLeadingWildcardPartitions + ", RAM buffer " + ramBufferMb + " MiB");
         }
+        if (commitInterval.isNegative()) {
+            throw new IllegalArgumentException("the commit interval is >= 0, was " + commitInterval);
+        }
+    }
+
+    /** Returns a configuration that commits every {@link #COMMIT_INTERVAL}. */
+    public StoreConfig(
+            Path dataDir,
+            Duration partitionSpan,
+            Duration sealGrace,
+            int totalBound,
+            int maxPageSize,
+            int maxBuckets,
+            int maxLeadingWildcardPartitions,
+            double ramBufferMb) {
+        this(
+                dataDir,
+                partitionSpan,
+                sealGrace,
+                totalBound,
+                maxPageSize,
+                maxBuckets,
+                maxLeadingWildcardPartitions,
+                ramBufferMb,
+                COMMIT_INTERVAL);
+    }
+
+    /** Returns this configuration with another commit interval (zero: every batch). */
+    public StoreConfig withCommitInterval(Duration interval) {
+        return new StoreConfig(
+                dataDir,
+                partitionSpan,
+                sealGrace,
+                totalBound,
+                maxPageSize,
+                maxBuckets,
+                maxLeadingWildcardPartitions,
+                ramBufferMb,
+                interval);
     }
 
     /**
      * Returns the defaults: daily partitions sealed one hour after the day, totals exact to 10,000, pages
-     * up to 10,000, 10,000 buckets, leading wildcards over at most 7 days, 64 MiB indexing buffer.
+     * up to 10,000, 10,000 buckets, leading wildcards over at most 7 days, 64 MiB indexing buffer, a commit
+     * every second.
      */
     public static StoreConfig defaults(Path dataDir) {
         return new StoreConfig(dataDir, Duration.ofDays(1), Duration.ofHours(1), 10_000, 10_000, 10_000, 7, 64);

@@ -41,6 +41,9 @@ final class TermsAccumulator implements Accumulator {
         if (type == null) {
             return Leaf.NONE;
         }
+        if (type.isKeyword() && !TermCounts.hasDocValues(reader, request.field())) {
+            return new TermCounts(reader, request.field(), (term, count) -> add(term.utf8ToString(), count));
+        }
         if (type.isKeyword() || type == FieldType.IP) {
             return ordinals(DocValues.getSortedSet(reader, request.field()));
         }

@@ -145,7 +145,9 @@ class SealTest {
                 .toList();
         List<StoredEvent> second =
                 events.stream().filter(e -> !first.contains(e)).toList();
-        try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(dir))) {
+        // a commit with every batch: idle writers are closed after a commit
+        StoreConfig everyBatch = StoreConfig.defaults(dir).withCommitInterval(Duration.ZERO);
+        try (LuceneEventStore store = new LuceneEventStore(everyBatch)) {
             // Journal positions advance by the batch's size (EventBatch): replays are told apart by them.
             int position = first.size() / 2;
             store.write(new EventBatch(first.subList(0, position), position));

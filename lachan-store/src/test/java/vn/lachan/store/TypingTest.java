@@ -46,6 +46,8 @@ class TypingTest {
                             event(3, Map.of("latency", "slow", "peer", "unknown")),
                             event(4, Map.of("latency", 3.0, "source.ip", "-"))),
                     4));
+            // the schema file is written with each commit
+            assertThat(store.sync()).isEqualTo(4);
             Map<String, @Nullable Object> schema = Json.readMap(dir.resolve("events/2026-04-02/schema.json"));
             assertThat(Json.map(schema.get("fields")))
                     .containsEntry("latency", "long")

@@ -15,12 +15,20 @@ import java.util.Optional;
  */
 public interface EventStore extends AutoCloseable {
     /**
-     * Stores a batch and returns once it is durable, with the journal position the pipeline may record.
+     * Stores a batch, searchable once this returns, and returns the journal position the pipeline may
+     * record: that of the last durable batch, which may lag behind this one, since an implementation
+     * may make batches durable together on a cadence (see {@link #durablePosition()}).
      */
     Checkpoint write(EventBatch batch);
 
-    /** Returns the journal position of the last durable batch, or -1 when none was written. */
+    /**
+     * Returns the journal position of the last durable batch, or -1 when none was written; it moves
+     * forward between writes too, as batches written earlier become durable.
+     */
     long durablePosition();
+
+    /** Makes every batch written so far durable now, and returns the durable position. */
+    long sync();
 
     /** Returns one page of the events that match, with the total and aggregations. */
     SearchResult search(SearchRequest request);
