@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds lachan-bench and runs the end-to-end hunt harness, the event-store harness or the JMH benchmarks with a JDK >= 25.
+# Builds lachan-bench and runs the end-to-end hunt harness, the event-store harness, the load harness of
+# `lachan serve` (e2e: the server in a JVM of its own, started from the same class path) or the JMH
+# benchmarks with a JDK >= 25.
 #   scripts/bench.sh harness [--rounds N] [--warmup N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
 #   scripts/bench.sh store [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
+#   scripts/bench.sh e2e [--rate N] [--duration S] [--burst] [--json FILE] [more: --help]
 #   scripts/bench.sh jmh [JMH options, e.g. -rf json -rff target/jmh.json, or a benchmark regex]
 # Set LACHAN_BENCH_SKIP_BUILD=1 to run what was built last; JAVA_OPTS adds JVM options (e.g. JFR).
 # See docs/performance.md for the figures and how to read them.
@@ -12,14 +15,14 @@ source "$root/scripts/find-jdk.sh"
 cd "$root"
 
 usage() {
-  echo "usage: scripts/bench.sh harness|store|jmh [args]" >&2
+  echo "usage: scripts/bench.sh harness|store|e2e|jmh [args]" >&2
   exit 2
 }
 
 [[ $# -ge 1 ]] || usage
 mode="$1"
 shift
-[[ "$mode" == harness || "$mode" == store || "$mode" == jmh ]] || usage
+[[ "$mode" == harness || "$mode" == store || "$mode" == e2e || "$mode" == jmh ]] || usage
 
 if [[ "${LACHAN_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   # maven.test.skip: the benchmarks need no test classes, and a test being written elsewhere in the
@@ -45,6 +48,10 @@ case "$mode" in
     ;;
   store)
     exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.StoreHarness "$@"
+    ;;
+  e2e)
+    # the sender's JVM; each phase's server gets -Xmx2g in a JVM of its own (see E2eHarness)
+    exec "$java" -Xmx2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.e2e.E2eHarness "$@"
     ;;
   jmh)
     exec "$java" "${extra[@]}" -cp "$classpath" org.openjdk.jmh.Main "$@"

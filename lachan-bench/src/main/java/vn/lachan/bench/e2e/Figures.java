@@ -1,0 +1,104 @@
+package vn.lachan.bench.e2e;
+
+import java.util.List;
+
+/** Turns what a phase collected (sender counters, probe times, scrapes, samples) into report records. */
+final class Figures {
+    private static final String ALERT_LATENCY = "lachan_alert_latency_seconds";
+    private static final String STORE_LATENCY = "lachan_pipeline_latency_seconds";
+    private static final long MIB = 1024 * 1024;
+
+    private Figures() {}
+
+    static PhaseReport.Sending sending(SenderCounts c) {
+        double seconds = c.sendingNanos.get() / 1e9;
+        long acked = c.acknowledged.get();
+        long requests = c.batches.get();
+        return new PhaseReport.Sending(
+                seconds,
+                c.offered.get(),
+                acked,
+                seconds <= 0 ? 0 : acked / seconds,
+                c.scheduledShortfall.get(),
+                c.refusals.get(),
+                c.retryWaitMillis.get() / 1000.0,
+                c.errors.get(),
+                c.abandonedEvents.get(),
+                requests,
+                requests == 0 ? 0 : c.postNanos.get() / 1e6 / requests,
+                c.firstError);
+    }
+
+    static PhaseReport.Latency latency(Probes probes, AlertWatcher watcher, String before, String after) {
+        List<Probes.Times> all = probes.all();
+        long[] dueToAlert = all.stream()
+                .filter(t -> t.alerted > 0)
+                .mapToLong(t -> t.alerted - t.due)
+                .toArray();
+        long[] postToAlert = all.stream()
+                .filter(t -> t.alerted > 0 && t.sent > 0)
+                .mapToLong(t -> t.alerted - t.sent)
+                .toArray();
+        long[] postToAck = all.stream()
+                .filter(t -> t.acknowledged > 0 && t.sent > 0)
+                .mapToLong(t -> t.acknowledged - t.sent)
+                .toArray();
+        PromText.Histogram alerts =
+                PromText.histogram(after, ALERT_LATENCY).minus(PromText.histogram(before, ALERT_LATENCY));
+        PromText.Histogram stored =
+                PromText.histogram(after, STORE_LATENCY).minus(PromText.histogram(before, STORE_LATENCY));
+        return new PhaseReport.Latency(
+                probes.created(),
+                (int) watcher.probeAlerts(),
+                Latencies.of(dueToAlert),
+                Latencies.of(postToAlert),
+                Latencies.of(postToAck),
+                alerts.quantile(0.50),
+                alerts.quantile(0.99),
+                alerts.count(),
+                stored.quantile(0.50),
+                stored.quantile(0.99),
+                watcher.alerts(),
+                watcher.overflows());
+    }
+
+    static PhaseReport.Server server(GcLog gc, long hwmKib, Monitor monitor, Monitor.Sample last, int exit) {
+        return new PhaseReport.Server(
+                gc.peakBeforeMib(),
+                gc.peakAfterMib(),
+                gc.collections(),
+                gc.fullCollections(),
+                Math.max(hwmKib, monitor.peakRssKib()) * 1024 / MIB,
+                monitor.peakJournalBytes(),
+                last.budgetBytes(),
+                exit,
+                monitor.pollCounts()[0],
+                monitor.pollCounts()[1],
+                monitor.lastFailure());
+    }
+
+    /** Returns the least-squares slope of stored events over time (events/s), or 0 with under two samples. */
+    static double steadyRate(List<Monitor.Sample> samples) {
+        int n = samples.size();
+        if (n < 2) {
+            return 0;
+        }
+        double t0 = samples.getFirst().nanos();
+        double sumT = 0;
+        double sumS = 0;
+        for (Monitor.Sample s : samples) {
+            sumT += (s.nanos() - t0) / 1e9;
+            sumS += s.stored();
+        }
+        double meanT = sumT / n;
+        double meanS = sumS / n;
+        double num = 0;
+        double den = 0;
+        for (Monitor.Sample s : samples) {
+            double dt = (s.nanos() - t0) / 1e9 - meanT;
+            num += dt * (s.stored() - meanS);
+            den += dt * dt;
+        }
+        return den == 0 ? 0 : num / den;
+    }
+}

@@ -1,0 +1,205 @@
+package vn.lachan.bench.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code lachan serve} in a JVM of its own on a fresh data folder, with ports chosen by the system,
+ * its output in {@code server.log} and its GC log in {@code gc.log} beside the data; stops it with
+ * SIGTERM (the platform drains), killing it when it does not stop in time.
+ *
+ * <p>Not thread-safe except {@link #rssKib}, which any thread may call.
+ */
+final class ServerProcess implements AutoCloseable {
+    /** Where and how to start the server. */
+    record Launch(
+            String java,
+            String classpath,
+            List<String> jvmOptions,
+            Path folder,
+            List<Path> rules,
+            String journalBudget) {}
+
+    private static final Pattern HTTP = Pattern.compile("HTTP API\\s+http://([^/\\s]+)/api/v1/");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    private static final int SIGTERM_EXIT = 143;
+
+    private final Process process;
+    private final Path log;
+    private final Path gcLog;
+    private final String baseUrl;
+    private final Thread killer;
+
+    private ServerProcess(Process process, Path log, Path gcLog, String baseUrl, Thread killer) {
+        this.process = process;
+        this.log = log;
+        this.gcLog = gcLog;
+        this.baseUrl = baseUrl;
+        this.killer = killer;
+    }
+
+    /** Starts the server and waits until it prints where it listens; fails with its log when it does not. */
+    static ServerProcess start(Launch launch) {
+        try {
+            Path data = launch.folder().resolve("data");
+            Path config = launch.folder().resolve("lachan.yml");
+            Files.createDirectories(launch.folder());
+            Files.writeString(config, configText(launch.journalBudget()), StandardCharsets.UTF_8);
+            Path log = launch.folder().resolve("server.log");
+            Path gc = launch.folder().resolve("gc.log");
+            List<String> command = command(launch, config, data, gc);
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            Thread killer = new Thread(p::destroyForcibly, "e2e-server-killer");
+            Runtime.getRuntime().addShutdownHook(killer);
+            String base = awaitBanner(p, log);
+            return new ServerProcess(p, log, gc, base, killer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the server in " + launch.folder(), e);
+        }
+    }
+
+    static String configText(String journalBudget) {
+        return """
+                # Written by the end-to-end harness; every other setting keeps its default (config/lachan.yml).
+                journal:
+                  budget: %s
+                  fsync: true
+                """.formatted(journalBudget);
+    }
+
+    private static List<String> command(Launch launch, Path config, Path data, Path gc) {
+        List<String> c = new ArrayList<>();
+        c.add(launch.java());
+        c.add("-Xmx2g");
+        c.add("-XX:+UseParallelGC");
+        c.add("--enable-native-access=ALL-UNNAMED");
+        c.add("--add-modules");
+        c.add("jdk.incubator.vector");
+        c.add("-Xlog:gc:file=" + gc + ":uptime,level,tags");
+        c.addAll(launch.jvmOptions());
+        c.addAll(List.of("-cp", launch.classpath(), "vn.lachan.app.Main", "serve"));
+        c.addAll(List.of("--config", config.toString(), "--data", data.toString()));
+        c.addAll(List.of("--http", "127.0.0.1:0", "--syslog", "127.0.0.1:0"));
+        for (Path r : launch.rules()) {
+            c.addAll(List.of("--rules", r.toString()));
+        }
+        return c;
+    }
+
+    private static String awaitBanner(Process p, Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher m = HTTP.matcher(text);
+            if (m.find()) {
+                return "http://" + m.group(1);
+            }
+            if (!p.isAlive()) {
+                throw new IllegalStateException(
+                        "the server exited with " + p.exitValue() + " before listening; its output:\n" + text);
+            }
+            sleep(100);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("the server did not start within " + START_TIMEOUT + "; see " + log);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path gcLog() {
+        return gcLog;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Returns the resident set size ({@code VmRSS}) and its peak ({@code VmHWM}) in KiB; zeros once gone. */
+    long[] rssKib() {
+        try {
+            long rss = 0;
+            long hwm = 0;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = kib(line);
+                } else if (line.startsWith("VmHWM:")) {
+                    hwm = kib(line);
+                }
+            }
+            return new long[] {rss, hwm};
+        } catch (IOException | UncheckedIOException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static long kib(String line) {
+        String digits = line.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
+    }
+
+    /** Returns whether an exit code after SIGTERM means a clean stop: 0, or 143 (128 + SIGTERM) after the hooks ran. */
+    static boolean stoppedCleanly(int exitCode) {
+        return exitCode == 0 || exitCode == SIGTERM_EXIT;
+    }
+
+    /** Stops the server with SIGTERM and waits for it; returns its exit code (-1 when it had to be killed). */
+    int stop() {
+        process.destroy();
+        try {
+            if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs anyway
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the server", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "lachan serve (pid %d) at %s", process.pid(), baseUrl);
+    }
+}
