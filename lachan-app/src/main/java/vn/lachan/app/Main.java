@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.lachan.app.hunt.HuntCommand;
+import vn.lachan.app.security.AdminCommand;
 import vn.lachan.app.serve.DemoCommand;
 import vn.lachan.app.serve.ServeCommand;
 import vn.lachan.app.store.StoreCommands;
@@ -60,6 +61,9 @@ public final class Main implements Runnable {
         CommandLine commandLine =
                 new CommandLine(new Main(err)).addSubcommand(new CommandLine(HuntCommand.create(out, err, terminal)));
         for (CommandLine command : StoreCommands.create(out, err, terminal)) {
+            commandLine.addSubcommand(command);
+        }
+        for (CommandLine command : AdminCommand.create(out, err)) {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine(new ServeCommand(out, err)));

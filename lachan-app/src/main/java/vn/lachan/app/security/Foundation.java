@@ -1,0 +1,168 @@
+package vn.lachan.app.security;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.meta.MetaConfig;
+import vn.lachan.meta.MetaDatabase;
+import vn.lachan.meta.audit.JdbcAuditStore;
+import vn.lachan.meta.identity.JdbcUserStore;
+import vn.lachan.meta.org.JdbcOrganizations;
+import vn.lachan.meta.session.JdbcSessionStore;
+import vn.lachan.meta.token.JdbcTokenStore;
+import vn.lachan.security.access.AccessPolicy;
+import vn.lachan.security.audit.AuditTrail;
+import vn.lachan.security.audit.AuditVerifier;
+import vn.lachan.security.crypto.CryptoConfig;
+import vn.lachan.security.crypto.KeyVault;
+import vn.lachan.security.crypto.signing.SigningKeys;
+import vn.lachan.security.identity.UserDirectory;
+import vn.lachan.security.mfa.RecoveryCodes;
+import vn.lachan.security.mfa.Totp;
+import vn.lachan.security.password.Argon2Settings;
+import vn.lachan.security.password.Passwords;
+import vn.lachan.security.session.SessionSettings;
+import vn.lachan.security.session.Sessions;
+import vn.lachan.security.signin.SignInService;
+import vn.lachan.security.signin.SignInSettings;
+import vn.lachan.security.token.ApiTokens;
+
+/**
+ * Opens the platform foundation of one data folder, top to bottom: the keys ({@code DATA/keys}: master
+ * key, keyring, the audit trail's ML-DSA-65 signing key), the metadata database ({@code DATA/meta}, or a
+ * PostgreSQL server), then the stores and services of identity, access and audit. One instance per
+ * process; the services are thread-safe.
+ */
+public final class Foundation implements AutoCloseable {
+    /** The name of the audit trail's signing key in {@code DATA/keys}. */
+    static final String AUDIT_KEY = "audit-signing";
+
+    private static final int CHECKPOINT_EVERY = 1000;
+
+    private final MetaDatabase database;
+    private final KeyVault vault;
+    private final JdbcOrganizations organizations;
+    private final JdbcUserStore users;
+    private final JdbcTokenStore tokens;
+    private final JdbcAuditStore auditStore;
+    private final KeyPair auditKey;
+    private final AuditTrail audit;
+    private final AccessPolicy policy;
+    private final Passwords passwords;
+    private final Sessions sessions;
+    private final SignInService signIn;
+    private final ApiTokens apiTokens;
+    private final UserDirectory directory;
+    private final long lastAtOpen;
+
+    private Foundation(Path data, @Nullable MetaConfig meta, Map<String, String> environment, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        Path keys = data.resolve("keys");
+        this.vault = KeyVault.open(new CryptoConfig(keys), environment, clock);
+        this.auditKey = new SigningKeys(keys, vault).loadOrCreate(AUDIT_KEY);
+        this.database = MetaDatabase.open(meta != null ? meta : MetaConfig.embedded(data));
+        try {
+            this.organizations = new JdbcOrganizations(database, vault, clock);
+            this.users = new JdbcUserStore(database, vault);
+            this.tokens = new JdbcTokenStore(database);
+            this.auditStore = new JdbcAuditStore(database);
+            this.audit = new AuditTrail(auditStore, clock, auditKey, CHECKPOINT_EVERY);
+            this.policy = new AccessPolicy(organizations.scope(Duration.ofSeconds(30)));
+            this.passwords = new Passwords(Argon2Settings.RECOMMENDED, random);
+            this.sessions = new Sessions(
+                    new JdbcSessionStore(database, vault),
+                    clock,
+                    random,
+                    SessionSettings.DEFAULT,
+                    SecretFile.loadOrCreate(keys.resolve("csrf.key"), vault, "csrf-key"));
+            this.signIn = new SignInService(
+                    users,
+                    passwords,
+                    new Totp(clock, random),
+                    new RecoveryCodes(random),
+                    audit,
+                    clock,
+                    SignInSettings.DEFAULT);
+            this.apiTokens = new ApiTokens(tokens, audit, clock, random);
+            this.directory = new UserDirectory(users, passwords, sessions, audit, policy, clock);
+            this.lastAtOpen = lastSequence();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the foundation of {@code data}.
+     *
+     * @param meta the metadata database, or null for the embedded one in {@code DATA/meta}
+     * @param environment the process environment, for {@code LACHAN_MASTER_KEY}
+     */
+    public static Foundation open(Path data, @Nullable MetaConfig meta, Map<String, String> environment) {
+        return new Foundation(data, meta, environment, Clock.systemUTC());
+    }
+
+    public JdbcOrganizations organizations() {
+        return organizations;
+    }
+
+    public JdbcUserStore users() {
+        return users;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public AccessPolicy policy() {
+        return policy;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public SignInService signIn() {
+        return signIn;
+    }
+
+    public ApiTokens tokens() {
+        return apiTokens;
+    }
+
+    public UserDirectory directory() {
+        return directory;
+    }
+
+    public KeyVault vault() {
+        return vault;
+    }
+
+    /** Returns a verifier of the audit trail against this data folder's signing key. */
+    public AuditVerifier auditVerifier() {
+        return new AuditVerifier(auditStore, auditKey.getPublic());
+    }
+
+    private long lastSequence() {
+        return auditStore.last().map(r -> r.sequence()).orElse(0L);
+    }
+
+    /**
+     * Closes the database, first signing a checkpoint over the trail's end when records were appended
+     * since opening, so that none is left covered by the hash chain alone.
+     */
+    @Override
+    public void close() {
+        try {
+            if (lastSequence() > lastAtOpen) {
+                audit.checkpoint();
+            }
+        } finally {
+            database.close();
+        }
+    }
+}
