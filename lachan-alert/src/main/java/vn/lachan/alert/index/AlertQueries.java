@@ -3,6 +3,7 @@ package vn.lachan.alert.index;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -45,6 +46,15 @@ final class AlertQueries {
         }
         clauses += term(all, AlertDocuments.RULE, q.ruleId());
         clauses += term(all, AlertDocuments.ORGANIZATION, q.organization());
+        Set<String> organizations = q.organizations();
+        if (organizations != null) {
+            if (organizations.isEmpty()) {
+                return new MatchNoDocsQuery("the caller sees no organization");
+            }
+            List<BytesRef> codes = organizations.stream().map(BytesRef::new).toList();
+            all.add(new TermInSetQuery(AlertDocuments.ORGANIZATION, codes), BooleanClause.Occur.FILTER);
+            clauses++;
+        }
         String host = q.host();
         clauses += term(all, AlertDocuments.HOST, host == null ? null : host.toLowerCase(Locale.ROOT));
         if (!q.levels().isEmpty()) {

@@ -3,6 +3,7 @@ package vn.lachan.core.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.query.Query;
 
@@ -16,6 +17,8 @@ import vn.lachan.core.query.Query;
  * @param size how many hits per page, 0 for aggregations and total only
  * @param cursor the {@link SearchResult#nextCursor()} of the previous page, or null for the first page
  * @param aggregations the aggregations to compute over every matching event (not only the page)
+ * @param organizations only events of these organization codes (tenancy: what the caller may see), or null
+ *     for every organization; an empty set matches nothing
  */
 public record SearchRequest(
         Query query,
@@ -24,9 +27,11 @@ public record SearchRequest(
         Order order,
         int size,
         @Nullable String cursor,
-        List<Aggregation> aggregations) {
+        List<Aggregation> aggregations,
+        @Nullable Set<String> organizations) {
     public SearchRequest {
         Objects.requireNonNull(query, "query");
+        organizations = organizations == null ? null : Set.copyOf(organizations);
         Objects.requireNonNull(order, "order");
         aggregations = List.copyOf(aggregations);
         if (size < 0) {
@@ -37,6 +42,23 @@ public record SearchRequest(
         }
     }
 
+    /** Creates a request over every organization. */
+    public SearchRequest(
+            Query query,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            Order order,
+            int size,
+            @Nullable String cursor,
+            List<Aggregation> aggregations) {
+        this(query, from, to, order, size, cursor, aggregations, null);
+    }
+
+    /** Returns this request narrowed to the events of these organization codes (null: no narrowing). */
+    public SearchRequest restrictedTo(@Nullable Set<String> codes) {
+        return new SearchRequest(query, from, to, order, size, cursor, aggregations, codes);
+    }
+
     /** Returns a request for the first page of {@code size} newest hits, without aggregations. */
     public static SearchRequest newest(Query query, @Nullable Instant from, @Nullable Instant to, int size) {
         return new SearchRequest(query, from, to, Order.NEWEST_FIRST, size, null, List.of());
@@ -44,7 +66,7 @@ public record SearchRequest(
 
     /** Returns this request for the page after {@code next}. */
     public SearchRequest after(String next) {
-        return new SearchRequest(query, from, to, order, size, next, aggregations);
+        return new SearchRequest(query, from, to, order, size, next, aggregations, organizations);
     }
 
     /** Tells the order of hits by event time. */
