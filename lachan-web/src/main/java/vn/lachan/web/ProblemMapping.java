@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lachan.security.access.AccessDenied;
+import vn.lachan.security.access.Forbidden;
+import vn.lachan.security.access.NotFound;
 import vn.lachan.web.internal.ApiProblem;
 import vn.lachan.web.internal.JsonCodec;
 
@@ -28,6 +31,7 @@ final class ProblemMapping {
 
     void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, this::render);
+        routes.exception(AccessDenied.class, (e, ctx) -> render(denied(e), ctx));
         routes.exception(HttpResponseException.class, (e, ctx) -> render(fromJavalin(e, ctx), ctx));
         routes.exception(Exception.class, (e, ctx) -> render(unexpected(e, ctx), ctx));
     }
@@ -47,6 +51,20 @@ final class ProblemMapping {
         ctx.res().resetBuffer();
         problem.headers().forEach(ctx::header);
         ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json.write(body));
+    }
+
+    private static ApiProblem denied(AccessDenied e) {
+        return switch (e) {
+            // says nothing about whether the object exists in another organization
+            case NotFound n -> ApiProblem.of(404, "not-found", "Not found", "there is no such object");
+            case Forbidden f ->
+                ApiProblem.of(
+                                403,
+                                "forbidden",
+                                "Forbidden",
+                                "this needs the permission " + f.missing() + ", which your roles do not grant")
+                        .with("permission", f.missing().name());
+        };
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e, Context ctx) {

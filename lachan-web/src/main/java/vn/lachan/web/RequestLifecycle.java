@@ -9,11 +9,13 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.lachan.web.auth.Gate;
 import vn.lachan.web.internal.ApiProblem;
 
 /**
- * Runs before and after every request: refuses new requests while the server drains, holds the one place
- * where authentication will go (issue 5), counts requests in flight and times them.
+ * Runs before and after every request: refuses new requests while the server drains, has the {@link Gate}
+ * authenticate and authorize every matched request before its handler, counts requests in flight and times
+ * them.
  *
  * <p>Thread-safe.
  */
@@ -21,18 +23,22 @@ final class RequestLifecycle {
     private static final String STARTED = "lachan.started";
 
     private final MeterRegistry metrics;
+    private final Gate gate;
     private final int retryAfterSeconds;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object drained = new Object();
 
-    RequestLifecycle(MeterRegistry metrics, int retryAfterSeconds) {
+    RequestLifecycle(MeterRegistry metrics, Gate gate, int retryAfterSeconds) {
         this.metrics = metrics;
+        this.gate = gate;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     void register(RoutesConfig routes) {
         routes.before(this::admit);
+        // after route matching, so that the gate knows the route's access rule; before the handler
+        routes.beforeMatched(gate::admit);
         routes.after(this::finish);
     }
 
@@ -44,15 +50,6 @@ final class RequestLifecycle {
         }
         inFlight.incrementAndGet();
         ctx.attribute(STARTED, System.nanoTime());
-        authenticate(ctx);
-    }
-
-    /**
-     * Checks who is calling. Issue 5 adds authentication and authorization here: every request, every route,
-     * before its handler runs; throw an {@link ApiProblem} of status 401 or 403 to refuse.
-     */
-    private static void authenticate(Context ctx) {
-        // Until issue 5 every caller is admitted.
     }
 
     private void finish(Context ctx) {

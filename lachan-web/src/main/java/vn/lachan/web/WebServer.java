@@ -2,20 +2,34 @@ package vn.lachan.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lachan.web.alert.AlertRoutes;
+import vn.lachan.web.audit.AuditRoutes;
+import vn.lachan.web.auth.Gate;
 import vn.lachan.web.bulk.BulkRoutes;
 import vn.lachan.web.event.EventRoutes;
 import vn.lachan.web.ingest.IngestRoutes;
 import vn.lachan.web.internal.JsonCodec;
+import vn.lachan.web.internal.OrganizationCodes;
 import vn.lachan.web.internal.RequestBodies;
+import vn.lachan.web.internal.RouteTable;
 import vn.lachan.web.ops.OpsRoutes;
+import vn.lachan.web.org.OrganizationRoutes;
+import vn.lachan.web.signin.SignInRoutes;
 
 /**
  * Serves the platform's HTTP API: ingest (NDJSON and the Elasticsearch bulk API), event search and export,
- * alerts (with a live stream), health and metrics.
+ * alerts (with a live stream), sign-in, the audit trail, organizations, health and metrics.
+ *
+ * <p>Every route is registered with the access it needs in one {@link RouteTable}; the {@link Gate} checks the
+ * caller before any handler runs, and the handlers restrict what they return to the organizations the caller
+ * sees.
  *
  * <p>Requests run on virtual threads. Errors are RFC 9457 problem responses. Not thread-safe to start and
  * close concurrently; the routes themselves are.
@@ -27,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final RequestLifecycle lifecycle;
     private final AlertRoutes alertRoutes;
     private final Javalin app;
+    private final List<RouteTable.Route> routes;
     private boolean started;
     private boolean closed;
 
@@ -36,23 +51,38 @@ public final class WebServer implements AutoCloseable {
         Objects.requireNonNull(services, "services");
         JsonCodec json = new JsonCodec();
         RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
-        this.lifecycle = new RequestLifecycle(services.metrics(), config.retryAfterSeconds());
+        WebSecurity security = services.security();
+        OrganizationCodes codes = security == null ? null : new OrganizationCodes(security.organizations());
+        this.lifecycle =
+                new RequestLifecycle(services.metrics(), new Gate(security, codes), config.retryAfterSeconds());
         this.alertRoutes = new AlertRoutes(services.alerts(), json, config.heartbeat());
-        IngestRoutes ingest = new IngestRoutes(services.intake(), bodies, json, config.retryAfterSeconds());
-        BulkRoutes bulk = new BulkRoutes(services.intake(), bodies, json, config.retryAfterSeconds());
-        EventRoutes events = new EventRoutes(services.events(), bodies, json);
-        OpsRoutes ops = new OpsRoutes(services.health(), services.metrics(), json);
+        List<Consumer<RouteTable>> features = new ArrayList<>();
+        features.add(new IngestRoutes(services.intake(), bodies, json, config.retryAfterSeconds())::register);
+        features.add(new BulkRoutes(services.intake(), bodies, json, config.retryAfterSeconds())::register);
+        features.add(alertRoutes::register);
+        features.add(new EventRoutes(services.events(), bodies, json)::register);
+        features.add(new OpsRoutes(services.health(), services.metrics(), json)::register);
+        if (security != null && codes != null) {
+            features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
+            features.add(new AuditRoutes(security, json)::register);
+            features.add(new OrganizationRoutes(security.organizations(), security.policy(), json)::register);
+        }
         ProblemMapping problems = new ProblemMapping(json);
+        List<RouteTable.Route> registered = new ArrayList<>();
         this.app = Javalin.create(javalin -> {
             configure(javalin, json);
             lifecycle.register(javalin.routes);
             problems.register(javalin.routes);
-            ingest.register(javalin.routes);
-            bulk.register(javalin.routes);
-            alertRoutes.register(javalin.routes);
-            events.register(javalin.routes);
-            ops.register(javalin.routes);
+            RouteTable table = new RouteTable(javalin.routes);
+            features.forEach(feature -> feature.accept(table));
+            registered.addAll(table.routes());
         });
+        this.routes = List.copyOf(registered);
+    }
+
+    /** Returns every route the server serves, with the access each needs, in registration order. */
+    public List<RouteTable.Route> routes() {
+        return routes;
     }
 
     private void configure(JavalinConfig javalin, JsonCodec json) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lachan.web.Problems.assertProblem;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,10 +154,7 @@ class AlertRoutesTest {
     @Test
     void theStreamDeliversAWrittenAlertSendsHeartbeatsAndUnsubscribesWhenTheClientLeaves() throws Exception {
         HttpResponse<Stream<String>> response = server.http.send(
-                HttpRequest.newBuilder(server.uri("/api/v1/alerts/stream"))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofLines());
+                server.request("/api/v1/alerts/stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
@@ -212,10 +208,7 @@ class AlertRoutesTest {
     @Test
     void closingTheServerEndsOpenStreams() throws Exception {
         HttpResponse<Stream<String>> response = server.http.send(
-                HttpRequest.newBuilder(server.uri("/api/v1/alerts/stream"))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofLines());
+                server.request("/api/v1/alerts/stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         await().atMost(Duration.ofSeconds(5)).until(() -> server.alerts.subscribers() == 1);
 
         long started = System.nanoTime();

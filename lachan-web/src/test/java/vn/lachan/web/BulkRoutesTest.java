@@ -7,9 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,15 @@ class BulkRoutesTest {
         server = new TestServer(dir);
         transport = ApacheHttpClient5TransportBuilder.builder(new HttpHost("http", "127.0.0.1", server.port))
                 .setMapper(new JacksonJsonpMapper())
+                // the form Elasticsearch outputs send: ApiKey base64(id:key)
+                .setDefaultHeaders(new Header[] {
+                    new BasicHeader(
+                            "Authorization",
+                            "ApiKey "
+                                    + Base64.getEncoder()
+                                            .encodeToString(
+                                                    ("beats:" + server.adminToken).getBytes(StandardCharsets.UTF_8)))
+                })
                 .build();
         client = new OpenSearchClient(transport);
     }
@@ -94,8 +106,7 @@ class BulkRoutesTest {
         assertThat(info.version().distribution()).isEqualTo("opensearch");
         assertThat(info.version().number()).startsWith("2.");
         assertThat(info.clusterName()).isEqualTo("lachan");
-        assertThat(server.send(HttpRequest.newBuilder(server.uri("/"))
-                                .method("HEAD", HttpRequest.BodyPublishers.noBody()))
+        assertThat(server.send(server.request("/").method("HEAD", HttpRequest.BodyPublishers.noBody()))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(TestServer.json(server.get("/_cluster/health")).get("status").asString())

@@ -59,7 +59,7 @@ class IngestRoutesTest {
 
     @Test
     void arrayElementsAreReSerializedCompactlyAndHeadersGiveSourceAndFormat() throws Exception {
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/v1/ingest"))
+        HttpResponse<String> response = server.send(server.request("/api/v1/ingest")
                 .header("Content-Type", "application/json")
                 .header("X-Lachan-Source", "edr")
                 .header("X-Lachan-Format", "cef")
@@ -137,7 +137,7 @@ class IngestRoutesTest {
     void aChunkedBodyOverTheLimitIsContentTooLargeToo() throws Exception {
         byte[] chunk = "{\"a\":\"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\"}\n".getBytes(StandardCharsets.UTF_8);
         int copies = (int) (TestServer.MAX_BODY / chunk.length) + 2;
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/v1/ingest"))
+        HttpResponse<String> response = server.send(server.request("/api/v1/ingest")
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
                         java.util.Collections.enumeration(java.util.Collections.nCopies(copies, chunk).stream()

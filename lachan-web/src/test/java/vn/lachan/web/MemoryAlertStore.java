@@ -73,7 +73,8 @@ final class MemoryAlertStore implements AlertStore {
                         || q.host()
                                 .toLowerCase(Locale.ROOT)
                                 .equals(lower(a.entities().get("host.name"))))
-                && (q.organization() == null || q.organization().equals(a.organization()));
+                && (q.organization() == null || q.organization().equals(a.organization()))
+                && q.allows(a.organization());
     }
 
     private static String lower(@org.jspecify.annotations.Nullable String value) {

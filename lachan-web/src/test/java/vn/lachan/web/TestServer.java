@@ -14,10 +14,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.lachan.security.access.Role;
 import vn.lachan.store.LuceneEventStore;
 import vn.lachan.store.StoreConfig;
 
-/** Starts the real server on port 0 over a fake intake, a real Lucene event store and an in-memory alert store. */
+/**
+ * Starts the real server on port 0 over a fake intake, a real Lucene event store, an in-memory alert store and
+ * the real security services on H2; requests made through {@link #request} carry a platform administrator's
+ * token of the monitoring center.
+ */
 final class TestServer implements AutoCloseable {
     static final long MAX_BODY = 64 * 1024;
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,6 +32,8 @@ final class TestServer implements AutoCloseable {
     final LuceneEventStore events;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final AtomicReference<Health> health = new AtomicReference<>(new Health(Health.Status.UP, Map.of()));
+    final SecurityFixture security;
+    final String adminToken;
     final WebServer server;
     final int port;
     final HttpClient http =
@@ -37,9 +44,12 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dir, Duration heartbeat) {
-        events = new LuceneEventStore(StoreConfig.defaults(dir));
+        events = new LuceneEventStore(StoreConfig.defaults(dir.resolve("events")));
+        security = new SecurityFixture(dir);
+        adminToken = security.token(Role.PLATFORM_ADMIN, "SOC");
         WebConfig config = new WebConfig("127.0.0.1", 0, MAX_BODY, heartbeat, 7, Duration.ofSeconds(10));
-        server = new WebServer(config, new WebServices(intake, events, alerts, health::get, metrics));
+        server =
+                new WebServer(config, new WebServices(intake, events, alerts, health::get, metrics, security.security));
         port = server.start();
     }
 
@@ -47,16 +57,21 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
+    /** Returns a request to {@code pathAndQuery} that carries the administrator's token. */
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + adminToken);
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(request(path).GET());
     }
 
     HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path))
+        return send(request(path)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
@@ -69,5 +84,6 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         events.close();
+        security.close();
     }
 }

@@ -89,7 +89,7 @@ class WebServerTest {
     void closeFinishesARequestInFlightAndRefusesNewOnes() throws Exception {
         server.intake.hold();
         CompletableFuture<HttpResponse<String>> inFlight = server.http.sendAsync(
-                HttpRequest.newBuilder(server.uri("/api/v1/ingest"))
+                server.request("/api/v1/ingest")
                         .header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}\n"))
                         .build(),

@@ -16,7 +16,7 @@ final class AlertQueries {
 
     private AlertQueries() {}
 
-    static AlertQuery read(Context ctx) {
+    static AlertQuery read(Context ctx, @Nullable Set<String> organizations) {
         Instant from = instant(ctx, "from");
         Instant to = instant(ctx, "to");
         if (from != null && to != null && !from.isBefore(to)) {
@@ -30,7 +30,8 @@ final class AlertQueries {
                 text(ctx, "host"),
                 text(ctx, "organization"),
                 size(ctx),
-                text(ctx, "cursor"));
+                text(ctx, "cursor"),
+                organizations);
     }
 
     private static @Nullable String text(Context ctx, String name) {

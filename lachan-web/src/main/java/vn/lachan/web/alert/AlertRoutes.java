@@ -1,6 +1,5 @@
 package vn.lachan.web.alert;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,8 +7,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.alert.AlertPage;
 import vn.lachan.core.alert.AlertStore;
+import vn.lachan.security.access.Permission;
+import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.ApiProblem;
+import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
+import vn.lachan.web.internal.RouteTable;
 
 /**
  * Serves the alerts: {@code GET /api/v1/alerts} (filters {@code from}, {@code to}, {@code rule}, {@code
@@ -30,14 +33,15 @@ public final class AlertRoutes {
     }
 
     /** Adds the routes. */
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/alerts", this::list);
-        routes.get("/api/v1/alerts/stream", stream::serve);
-        routes.get("/api/v1/alerts/{id}", this::one);
+    public void register(RouteTable routes) {
+        Access read = Access.requires(Permission.ALERTS_READ);
+        routes.get("/api/v1/alerts", read, this::list);
+        routes.get("/api/v1/alerts/stream", read, stream::serve);
+        routes.get("/api/v1/alerts/{id}", read, this::one);
     }
 
     private void list(Context ctx) {
-        var query = AlertQueries.read(ctx);
+        var query = AlertQueries.read(ctx, Caller.of(ctx).visibility().storeFilter());
         AlertPage page;
         try {
             page = alerts.search(query);
@@ -54,7 +58,10 @@ public final class AlertRoutes {
 
     private void one(Context ctx) {
         String id = ctx.pathParam("id");
+        // another organization's alert is answered exactly as a missing one
+        Caller caller = Caller.of(ctx);
         var alert = alerts.get(id)
+                .filter(a -> caller.sees(a.organization()))
                 .orElseThrow(() -> ApiProblem.of(404, "alert-not-found", "Alert not found", "there is no alert " + id));
         send(ctx, AlertView.of(alert));
     }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lachan.core.alert.AlertRecord;
 import vn.lachan.core.alert.AlertStore;
+import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
 
 /**
@@ -69,11 +70,17 @@ final class AlertStream {
         res.setCharacterEncoding("UTF-8");
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Accel-Buffering", "no");
+        Caller.Visibility visibility = Caller.of(ctx).visibility();
         Subscriber subscriber = new Subscriber();
         open.add(subscriber);
         @Nullable AutoCloseable subscription = null;
         try {
-            subscription = alerts.subscribe(subscriber::offer);
+            // tenancy: only alerts of the organizations the caller sees reach its queue
+            subscription = alerts.subscribe(alert -> {
+                if (visibility.sees(alert.organization())) {
+                    subscriber.offer(alert);
+                }
+            });
             OutputStream out = res.getOutputStream();
             send(out, "retry: 5000\n: lachan alert stream\n\n");
             if (!closing) {

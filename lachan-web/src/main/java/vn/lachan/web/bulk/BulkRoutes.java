@@ -1,6 +1,5 @@
 package vn.lachan.web.bulk;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +9,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.intake.Intake;
 import vn.lachan.core.intake.RawRecord;
+import vn.lachan.security.access.Permission;
+import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.Admissions;
 import vn.lachan.web.internal.JsonCodec;
 import vn.lachan.web.internal.RequestBodies;
+import vn.lachan.web.internal.RouteTable;
 
 /**
  * Serves the Elasticsearch bulk API ({@code POST /_bulk}, {@code POST /{index}/_bulk}) and the probes that
@@ -44,11 +46,12 @@ public final class BulkRoutes {
     }
 
     /** Adds the routes. */
-    public void register(RoutesConfig routes) {
-        routes.post("/_bulk", ctx -> bulk(ctx, ""));
-        routes.put("/_bulk", ctx -> bulk(ctx, ""));
-        routes.post("/{index}/_bulk", ctx -> bulk(ctx, ctx.pathParam("index")));
-        routes.put("/{index}/_bulk", ctx -> bulk(ctx, ctx.pathParam("index")));
+    public void register(RouteTable routes) {
+        Access ingest = Access.requires(Permission.EVENTS_INGEST);
+        routes.post("/_bulk", ingest, ctx -> bulk(ctx, ""));
+        routes.put("/_bulk", ingest, ctx -> bulk(ctx, ""));
+        routes.post("/{index}/_bulk", ingest, ctx -> bulk(ctx, ctx.pathParam("index")));
+        routes.put("/{index}/_bulk", ingest, ctx -> bulk(ctx, ctx.pathParam("index")));
         probes.register(routes);
     }
 

@@ -1,10 +1,12 @@
 package vn.lachan.web.bulk;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.lachan.security.access.Permission;
+import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.JsonCodec;
+import vn.lachan.web.internal.RouteTable;
 
 /**
  * Answers the requests shippers (Filebeat, Logstash, Fluent Bit, Vector, the OpenSearch clients) make before
@@ -23,12 +25,13 @@ final class NodeProbes {
         this.json = json;
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/", this::root);
-        routes.head("/", ctx -> ctx.contentType("application/json").status(200));
-        routes.get("/_cluster/health", this::health);
-        routes.put("/_template/{name}", this::acknowledge);
-        routes.put("/_index_template/{name}", this::acknowledge);
+    void register(RouteTable routes) {
+        Access ingest = Access.requires(Permission.EVENTS_INGEST);
+        routes.get("/", ingest, this::root);
+        routes.head("/", ingest, ctx -> ctx.contentType("application/json").status(200));
+        routes.get("/_cluster/health", ingest, this::health);
+        routes.put("/_template/{name}", ingest, this::acknowledge);
+        routes.put("/_index_template/{name}", ingest, this::acknowledge);
     }
 
     private void root(Context ctx) {

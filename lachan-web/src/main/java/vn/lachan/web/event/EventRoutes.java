@@ -1,6 +1,5 @@
 package vn.lachan.web.event;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -16,9 +15,13 @@ import vn.lachan.core.store.ExportFormat;
 import vn.lachan.core.store.ExportSummary;
 import vn.lachan.core.store.SearchRequest;
 import vn.lachan.core.store.SearchResult;
+import vn.lachan.security.access.Permission;
+import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.ApiProblem;
+import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
 import vn.lachan.web.internal.RequestBodies;
+import vn.lachan.web.internal.RouteTable;
 
 /**
  * Serves the event search API: {@code POST /api/v1/events/search}, {@code GET /api/v1/events/{id}} and
@@ -43,14 +46,15 @@ public final class EventRoutes {
     }
 
     /** Adds the routes. */
-    public void register(RoutesConfig routes) {
-        routes.post("/api/v1/events/search", this::search);
-        routes.post("/api/v1/events/export", this::export);
-        routes.get("/api/v1/events/{id}", this::one);
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/events/search", Access.requires(Permission.EVENTS_READ), this::search);
+        routes.post("/api/v1/events/export", Access.requires(Permission.EVENTS_EXPORT), this::export);
+        routes.get("/api/v1/events/{id}", Access.requires(Permission.EVENTS_READ), this::one);
     }
 
     private void search(Context ctx) {
-        SearchRequest request = SearchBodies.request(json.read(bodies.read(ctx), SearchBody.class));
+        SearchRequest request = SearchBodies.request(json.read(bodies.read(ctx), SearchBody.class))
+                .restrictedTo(Caller.of(ctx).visibility().storeFilter());
         SearchResult result = events.search(request);
         if (!result.errors().isEmpty()) {
             throw refused("search", result.errors());
@@ -63,7 +67,10 @@ public final class EventRoutes {
         EventId id = EventId.parse(text.toLowerCase(Locale.ROOT))
                 .orElseThrow(() ->
                         ApiProblem.invalidField("id", "an event id is 32 hexadecimal digits, not '" + text + "'"));
+        // another organization's event is answered exactly as a missing one
+        Caller caller = Caller.of(ctx);
         var event = events.get(id)
+                .filter(e -> caller.sees(e.organization()))
                 .orElseThrow(() -> ApiProblem.of(404, "event-not-found", "Event not found", "there is no event " + id));
         ctx.contentType("application/json").result(json.write(ResultViews.event(event)));
     }
@@ -71,7 +78,9 @@ public final class EventRoutes {
     private void export(Context ctx) {
         String format = ctx.queryParam("format") == null ? "ndjson" : ctx.queryParam("format");
         SearchBody body = json.read(bodies.read(ctx), SearchBody.class);
-        SearchRequest request = SearchBodies.request(body);
+        Caller caller = Caller.of(ctx);
+        SearchRequest request =
+                SearchBodies.request(body).restrictedTo(caller.visibility().storeFilter());
         ExportBody out = switch (String.valueOf(format).toLowerCase(Locale.ROOT)) {
             case "ndjson" -> new ExportBody(ctx, "application/x-ndjson; charset=utf-8", "events.ndjson");
             case "csv" -> new ExportBody(ctx, "text/csv; charset=utf-8", "events.csv");

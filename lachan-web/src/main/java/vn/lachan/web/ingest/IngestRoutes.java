@@ -1,6 +1,5 @@
 package vn.lachan.web.ingest;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +9,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.intake.Intake;
 import vn.lachan.core.intake.RawRecord;
+import vn.lachan.security.access.Permission;
+import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.Admissions;
 import vn.lachan.web.internal.ApiProblem;
 import vn.lachan.web.internal.JsonCodec;
 import vn.lachan.web.internal.RequestBodies;
+import vn.lachan.web.internal.RouteTable;
 
 /**
  * Serves {@code POST /api/v1/ingest}: every NDJSON line, array element or single object of the body becomes
@@ -43,8 +45,8 @@ public final class IngestRoutes {
     }
 
     /** Adds the routes. */
-    public void register(RoutesConfig routes) {
-        routes.post("/api/v1/ingest", this::ingest);
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/ingest", Access.requires(Permission.EVENTS_INGEST), this::ingest);
     }
 
     private void ingest(Context ctx) {

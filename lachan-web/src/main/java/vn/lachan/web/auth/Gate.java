@@ -1,0 +1,196 @@
+package vn.lachan.web.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lachan.security.access.Permission;
+import vn.lachan.security.access.Principal;
+import vn.lachan.security.access.Role;
+import vn.lachan.security.audit.AuditEntry;
+import vn.lachan.security.audit.Outcome;
+import vn.lachan.security.session.SessionCheck;
+import vn.lachan.security.token.TokenCheck;
+import vn.lachan.web.WebSecurity;
+import vn.lachan.web.internal.Access;
+import vn.lachan.web.internal.ApiProblem;
+import vn.lachan.web.internal.Caller;
+import vn.lachan.web.internal.OrganizationCodes;
+import vn.lachan.web.internal.SessionCookie;
+
+/**
+ * Checks every matched request before its handler runs, the one place the API authenticates and authorizes:
+ * reads the route's {@link Access}, finds the caller (an API token in {@code Authorization}, else the session
+ * cookie), requires the CSRF header on unsafe methods of a session, checks the permission, and attaches the
+ * {@link Caller} for the handler.
+ *
+ * <p>A token that passed verification is trusted for 5 seconds without asking the store again (so a revocation
+ * takes effect within 5 seconds on each node). Missing or bad credentials are 401 with {@code WWW-Authenticate}; a refused token, session or CSRF
+ * value, and a missing permission, are written to the audit trail. Thread-safe.
+ */
+public final class Gate {
+    private static final Logger LOG = LoggerFactory.getLogger(Gate.class);
+    private static final String CHALLENGE = "Bearer realm=\"lachan\"";
+    private static final UUID NOBODY = new UUID(0, 0);
+
+    private final @Nullable WebSecurity security;
+    private final @Nullable OrganizationCodes codes;
+    private final SessionCookie cookie;
+    private final TokenCache tokenCache = new TokenCache();
+
+    /** Creates the gate; with a null {@code security} every request passes as an all-powerful caller. */
+    public Gate(@Nullable WebSecurity security, @Nullable OrganizationCodes codes) {
+        this.security = security;
+        this.codes = codes;
+        this.cookie = new SessionCookie(security != null && security.secureCookies());
+        if (security == null) {
+            LOG.warn("HTTP API runs WITHOUT authentication: every route is open to anyone who reaches the port");
+        }
+    }
+
+    /** Admits the request or throws the problem that refuses it. */
+    public void admit(Context ctx) {
+        Access access = access(ctx);
+        if (access instanceof Access.Public) {
+            return;
+        }
+        WebSecurity s = security;
+        OrganizationCodes c = codes;
+        if (s == null || c == null) {
+            unprotected().attach(ctx);
+            return;
+        }
+        Caller caller = authenticate(ctx, s, c);
+        if (caller.via() == Caller.Via.SESSION && unsafe(ctx.method())) {
+            requireCsrf(ctx, s, caller);
+        }
+        if (access instanceof Access.Requires(Permission permission)
+                && !s.policy().allows(caller.principal(), permission)) {
+            audit(s, ctx, caller.actor(), "access.denied", caller, Map.of("permission", permission.name()));
+            throw ApiProblem.of(
+                            403,
+                            "forbidden",
+                            "Forbidden",
+                            "this needs the permission " + permission + ", which your roles do not grant")
+                    .with("permission", permission.name());
+        }
+        caller.attach(ctx);
+    }
+
+    private static Access access(Context ctx) {
+        Access found = null;
+        for (RouteRole role : ctx.routeRoles()) {
+            if (role instanceof Access a) {
+                found = a;
+            }
+        }
+        if (found == null) {
+            // a route registered around the route table: refuse rather than serve it unchecked
+            throw new IllegalStateException("route " + ctx.method() + " " + ctx.path() + " has no access rule");
+        }
+        return found;
+    }
+
+    private Caller authenticate(Context ctx, WebSecurity s, OrganizationCodes c) {
+        String header = ctx.header("Authorization");
+        if (header != null) {
+            return byToken(ctx, s, c, Credentials.token(header));
+        }
+        String sessionId = SessionCookie.read(ctx);
+        if (sessionId != null) {
+            return bySession(ctx, s, c, sessionId);
+        }
+        throw unauthenticated("send an API token (Authorization: Bearer …) or sign in at POST /api/v1/auth/signin");
+    }
+
+    private Caller byToken(Context ctx, WebSecurity s, OrganizationCodes c, String token) {
+        Principal known = tokenCache.get(token);
+        if (known != null) {
+            return caller(s, c, known, Caller.Via.TOKEN, null);
+        }
+        return switch (s.tokens().verify(token, ctx.ip())) {
+            case TokenCheck.Valid valid -> {
+                tokenCache.put(token, valid.principal());
+                yield caller(s, c, valid.principal(), Caller.Via.TOKEN, null);
+            }
+            case TokenCheck.Refused refused -> throw unauthenticated(TokenCheck.Refused.ANSWER);
+        };
+    }
+
+    private Caller bySession(Context ctx, WebSecurity s, OrganizationCodes c, String sessionId) {
+        String reason;
+        switch (s.sessions().check(sessionId)) {
+            case SessionCheck.Valid valid -> {
+                var principal = s.signIn().principal(valid.session().user());
+                if (principal.isPresent()) {
+                    return caller(s, c, principal.get(), Caller.Via.SESSION, sessionId);
+                }
+                s.sessions().end(sessionId);
+                reason = "ACCOUNT_DISABLED";
+            }
+            case SessionCheck.Refused refused -> reason = refused.reason().name();
+        }
+        audit(s, ctx, "anonymous", "session.refused", null, Map.of("reason", reason));
+        cookie.clear(ctx);
+        throw unauthenticated("the session has ended or is not valid; sign in again");
+    }
+
+    private static Caller caller(
+            WebSecurity s, OrganizationCodes c, Principal principal, Caller.Via via, @Nullable String sessionId) {
+        return new Caller(
+                principal, via, sessionId, () -> c.visibility(s.policy().visibleOrganizations(principal)));
+    }
+
+    private static void requireCsrf(Context ctx, WebSecurity s, Caller caller) {
+        String sessionId = caller.sessionId();
+        String presented = ctx.header(SessionCookie.CSRF_HEADER);
+        if (sessionId != null && s.sessions().csrfMatches(sessionId, presented)) {
+            return;
+        }
+        audit(s, ctx, caller.actor(), "csrf.refused", caller, Map.of("presented", presented == null ? "no" : "wrong"));
+        throw ApiProblem.of(
+                403,
+                "csrf-refused",
+                "CSRF token missing or wrong",
+                "a request that changes something needs the header " + SessionCookie.CSRF_HEADER
+                        + " with the csrf_token given at sign-in");
+    }
+
+    private static void audit(
+            WebSecurity s,
+            Context ctx,
+            String actor,
+            String action,
+            @Nullable Caller caller,
+            Map<String, String> details) {
+        s.audit()
+                .append(new AuditEntry(
+                        actor,
+                        action,
+                        ctx.method().name() + " " + ctx.path(),
+                        caller == null ? null : caller.principal().organization(),
+                        ctx.ip(),
+                        Outcome.DENIED,
+                        details));
+    }
+
+    private static boolean unsafe(HandlerType method) {
+        return !(method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS);
+    }
+
+    private static Caller unprotected() {
+        Principal everyone = Principal.user(NOBODY, "unprotected", NOBODY, EnumSet.of(Role.PLATFORM_ADMIN));
+        return new Caller(everyone, Caller.Via.NONE, null, () -> Caller.Visibility.ALL);
+    }
+
+    /** Returns the 401 problem every authentication failure is, with the challenge header. */
+    static ApiProblem unauthenticated(String detail) {
+        return ApiProblem.of(401, "unauthenticated", "Authentication required", detail)
+                .withHeader("WWW-Authenticate", CHALLENGE);
+    }
+}

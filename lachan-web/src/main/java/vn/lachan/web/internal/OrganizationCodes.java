@@ -1,0 +1,69 @@
+package vn.lachan.web.internal;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.lachan.core.org.Organization;
+import vn.lachan.core.org.Organizations;
+import vn.lachan.security.access.OrganizationFilter;
+
+/**
+ * Maps the organization ids of the security model to the codes events and alerts carry, and back.
+ *
+ * <p>An organization's code never changes (a rename keeps it) and organizations are not deleted, so a mapping
+ * once found is kept for the life of the server; an unknown one is asked again each time, since it may be
+ * created later. Thread-safe.
+ */
+public final class OrganizationCodes {
+    private final Organizations organizations;
+    private final ConcurrentHashMap<UUID, String> codes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, UUID> ids = new ConcurrentHashMap<>();
+
+    /** Creates the mapping over the organization store. */
+    public OrganizationCodes(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    /** Returns the code of the organization {@code id}, or empty when there is none. */
+    public Optional<String> code(UUID id) {
+        String known = codes.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Organization> found = organizations.get(id);
+        found.ifPresent(this::remember);
+        return found.map(Organization::code);
+    }
+
+    /** Returns the id of the organization {@code code}, or empty when there is none. */
+    public Optional<UUID> id(String code) {
+        UUID known = ids.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Organization> found = organizations.byCode(code);
+        found.ifPresent(this::remember);
+        return found.map(Organization::id);
+    }
+
+    /** Returns what a filter of the access policy lets through, as codes (null: every organization). */
+    public Caller.Visibility visibility(OrganizationFilter filter) {
+        return switch (filter) {
+            case OrganizationFilter.All all -> Caller.Visibility.ALL;
+            case OrganizationFilter.Only only -> {
+                Set<String> out = new HashSet<>();
+                for (UUID id : only.organizations()) {
+                    code(id).ifPresent(out::add);
+                }
+                yield new Caller.Visibility(out);
+            }
+        };
+    }
+
+    private void remember(Organization organization) {
+        codes.put(organization.id(), organization.code());
+        ids.put(organization.code(), organization.id());
+    }
+}
