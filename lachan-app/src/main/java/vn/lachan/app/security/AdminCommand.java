@@ -10,8 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.lachan.app.serve.Endpoint;
 import vn.lachan.core.org.Organization;
-import vn.lachan.core.org.OrganizationKind;
-import vn.lachan.core.org.Outcome;
 import vn.lachan.meta.org.JdbcOrganizations;
 
 /**
@@ -31,9 +29,6 @@ public final class AdminCommand implements Runnable {
     static final int REFUSED = 1;
     /** Exit code: bad usage, or the data folder cannot be opened. */
     static final int BAD_USAGE = 2;
-
-    /** The code of the monitoring center created on a fresh data folder when none is named. */
-    static final String SOC_CODE = "SOC";
 
     private final PrintStream err;
 
@@ -87,7 +82,8 @@ public final class AdminCommand implements Runnable {
      * fresh data folder. Prints why and returns null when there is no such organization.
      */
     static @Nullable Organization organization(
-            JdbcOrganizations organizations, @Nullable String code, String command, PrintStream err) {
+            Foundation foundation, @Nullable String code, String command, PrintStream err) {
+        JdbcOrganizations organizations = foundation.organizations();
         if (code != null) {
             Optional<Organization> found = organizations.byCode(code);
             if (found.isEmpty()) {
@@ -96,25 +92,16 @@ public final class AdminCommand implements Runnable {
             }
             return found.orElse(null);
         }
-        Optional<Organization> soc = organizations.byCode(SOC_CODE);
-        if (soc.isPresent()) {
-            return soc.get();
+        boolean fresh = organizations.byCode(Foundation.SOC_CODE).isEmpty();
+        try {
+            Organization soc = foundation.monitoringCenter();
+            if (fresh) {
+                err.println("lachan " + command + ": created the monitoring center organization " + soc.code());
+            }
+            return soc;
+        } catch (IllegalStateException e) {
+            err.println("lachan " + command + ": " + e.getMessage());
+            return null;
         }
-        Outcome<Organization> created = organizations.create(Organization.create(
-                SOC_CODE,
-                "Trung tâm giám sát an toàn không gian mạng tỉnh",
-                "Provincial cybersecurity monitoring center",
-                OrganizationKind.SOC,
-                null));
-        return switch (created) {
-            case Outcome.Done<Organization> d -> {
-                err.println("lachan " + command + ": created the monitoring center organization " + SOC_CODE);
-                yield d.value();
-            }
-            case Outcome.Refused<Organization> r -> {
-                err.println("lachan " + command + ": cannot create the monitoring center: " + r.message());
-                yield null;
-            }
-        };
     }
 }

@@ -32,11 +32,7 @@ final class CreateOrgCommand implements Callable<Integer> {
     @Option(names = "--name-en", paramLabel = "NAME", description = "English name.")
     private @Nullable String nameEn;
 
-    @Option(
-            names = "--kind",
-            required = true,
-            paramLabel = "KIND",
-            description = "One of: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "One of: ${COMPLETION-CANDIDATES}.")
     private OrganizationKind kind = OrganizationKind.DEPARTMENT;
 
     @Option(names = "--parent", paramLabel = "CODE", description = "The parent organization's code.")
@@ -58,7 +54,7 @@ final class CreateOrgCommand implements Callable<Integer> {
             }
             UUID parentId = null;
             if (parent != null) {
-                Organization p = AdminCommand.organization(foundation.organizations(), parent, "admin create-org", err);
+                Organization p = AdminCommand.organization(foundation, parent, "admin create-org", err);
                 if (p == null) {
                     return AdminCommand.REFUSED;
                 }
@@ -73,7 +69,8 @@ final class CreateOrgCommand implements Callable<Integer> {
             }
             return switch (foundation.organizations().create(organization)) {
                 case Outcome.Done<Organization> d -> {
-                    out.println("created organization " + d.value().code() + " (" + d.value().id() + ")");
+                    out.println("created organization " + d.value().code() + " ("
+                            + d.value().id() + ")");
                     yield AdminCommand.OK;
                 }
                 case Outcome.Refused<Organization> r -> {

@@ -84,8 +84,7 @@ final class CreateTokenCommand implements Callable<Integer> {
             if (foundation == null) {
                 return AdminCommand.BAD_USAGE;
             }
-            Organization org =
-                    AdminCommand.organization(foundation.organizations(), organization, "admin create-token", err);
+            Organization org = AdminCommand.organization(foundation, organization, "admin create-token", err);
             if (org == null) {
                 return AdminCommand.REFUSED;
             }
@@ -103,8 +102,8 @@ final class CreateTokenCommand implements Callable<Integer> {
         }
         IssuedToken issued = foundation.tokens().issue(label, role, org.id(), wanted, expires, null);
         err.println("lachan admin create-token: issued '" + label + "' (" + role + ", " + org.code() + ", scopes "
-                + wanted.stream().map(Scope::wireName).toList() + (expires == null ? ", never expires" : ", expires "
-                + expires) + "); it is shown once:");
+                + wanted.stream().map(Scope::wireName).toList()
+                + (expires == null ? ", never expires" : ", expires " + expires) + "); it is shown once:");
         out.println(issued.secret());
         return AdminCommand.OK;
     }

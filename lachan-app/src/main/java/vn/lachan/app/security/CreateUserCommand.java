@@ -77,8 +77,7 @@ final class CreateUserCommand implements Callable<Integer> {
             if (foundation == null) {
                 return AdminCommand.BAD_USAGE;
             }
-            Organization org =
-                    AdminCommand.organization(foundation.organizations(), organization, "admin create-user", err);
+            Organization org = AdminCommand.organization(foundation, organization, "admin create-user", err);
             if (org == null) {
                 return AdminCommand.REFUSED;
             }
@@ -87,8 +86,8 @@ final class CreateUserCommand implements Callable<Integer> {
                     username, displayName == null ? username : displayName, email, org.id(), wanted, password);
             return switch (foundation.directory().create(null, request)) {
                 case CreateResult.Created c -> {
-                    out.println("created user " + c.account().username() + " (" + c.account().id() + ") of "
-                            + org.code() + " with roles " + wanted);
+                    out.println("created user " + c.account().username() + " ("
+                            + c.account().id() + ") of " + org.code() + " with roles " + wanted);
                     yield AdminCommand.OK;
                 }
                 case CreateResult.Rejected r -> {

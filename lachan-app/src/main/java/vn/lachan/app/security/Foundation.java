@@ -6,7 +6,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.core.org.Organization;
+import vn.lachan.core.org.OrganizationKind;
+import vn.lachan.core.org.Outcome;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.audit.JdbcAuditStore;
@@ -30,6 +34,7 @@ import vn.lachan.security.session.Sessions;
 import vn.lachan.security.signin.SignInService;
 import vn.lachan.security.signin.SignInSettings;
 import vn.lachan.security.token.ApiTokens;
+import vn.lachan.web.WebSecurity;
 
 /**
  * Opens the platform foundation of one data folder, top to bottom: the keys ({@code DATA/keys}: master
@@ -38,6 +43,9 @@ import vn.lachan.security.token.ApiTokens;
  * process; the services are thread-safe.
  */
 public final class Foundation implements AutoCloseable {
+    /** The code of the monitoring center created on a fresh data folder. */
+    public static final String SOC_CODE = "SOC";
+
     /** The name of the audit trail's signing key in {@code DATA/keys}. */
     static final String AUDIT_KEY = "audit-signing";
 
@@ -53,6 +61,7 @@ public final class Foundation implements AutoCloseable {
     private final AuditTrail audit;
     private final AccessPolicy policy;
     private final Passwords passwords;
+    private final Totp totp;
     private final Sessions sessions;
     private final SignInService signIn;
     private final ApiTokens apiTokens;
@@ -73,6 +82,7 @@ public final class Foundation implements AutoCloseable {
             this.audit = new AuditTrail(auditStore, clock, auditKey, CHECKPOINT_EVERY);
             this.policy = new AccessPolicy(organizations.scope(Duration.ofSeconds(30)));
             this.passwords = new Passwords(Argon2Settings.RECOMMENDED, random);
+            this.totp = new Totp(clock, random);
             this.sessions = new Sessions(
                     new JdbcSessionStore(database, vault),
                     clock,
@@ -80,13 +90,7 @@ public final class Foundation implements AutoCloseable {
                     SessionSettings.DEFAULT,
                     SecretFile.loadOrCreate(keys.resolve("csrf.key"), vault, "csrf-key"));
             this.signIn = new SignInService(
-                    users,
-                    passwords,
-                    new Totp(clock, random),
-                    new RecoveryCodes(random),
-                    audit,
-                    clock,
-                    SignInSettings.DEFAULT);
+                    users, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
             this.apiTokens = new ApiTokens(tokens, audit, clock, random);
             this.directory = new UserDirectory(users, passwords, sessions, audit, policy, clock);
             this.lastAtOpen = lastSequence();
@@ -140,6 +144,50 @@ public final class Foundation implements AutoCloseable {
 
     public KeyVault vault() {
         return vault;
+    }
+
+    /**
+     * Returns the monitoring center (the organization of kind SOC with code {@value #SOC_CODE}), creating it on
+     * a fresh data folder.
+     *
+     * @throws IllegalStateException when it cannot be created
+     */
+    public Organization monitoringCenter() {
+        Optional<Organization> soc = organizations.byCode(SOC_CODE);
+        if (soc.isPresent()) {
+            return soc.get();
+        }
+        Outcome<Organization> created = organizations.create(Organization.create(
+                SOC_CODE,
+                "Trung tâm giám sát an toàn không gian mạng tỉnh",
+                "Provincial cybersecurity monitoring center",
+                OrganizationKind.SOC,
+                null));
+        return switch (created) {
+            case Outcome.Done<Organization> d -> d.value();
+            case Outcome.Refused<Organization> r ->
+                throw new IllegalStateException("cannot create the monitoring center: " + r.message());
+        };
+    }
+
+    /**
+     * Returns what the HTTP server checks every request with.
+     *
+     * @param secureCookies whether session cookies are marked Secure on plain HTTP (behind a TLS proxy)
+     */
+    public WebSecurity webSecurity(boolean secureCookies) {
+        return new WebSecurity(
+                policy,
+                apiTokens,
+                tokens,
+                sessions,
+                signIn,
+                totp,
+                directory,
+                audit,
+                auditStore,
+                organizations,
+                secureCookies);
     }
 
     /** Returns a verifier of the audit trail against this data folder's signing key. */

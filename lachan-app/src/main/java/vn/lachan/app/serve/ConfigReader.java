@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
 
 /**
@@ -83,6 +84,14 @@ final class ConfigReader {
         Section http = root.section("http");
         HostPort httpAt = address(http, "listen", "127.0.0.1:8080", o.http(), problems);
         long maxBody = http.size("max_body", 64L << 20);
+        boolean insecure = http.flag("allow_insecure", false);
+        if (!httpAt.loopback() && !insecure) {
+            http.problem(
+                    "listen",
+                    httpAt + " is not a loopback address: without TLS, passwords, session cookies"
+                            + " and tokens would cross the network in clear. Put a TLS reverse proxy in front and set"
+                            + " http.allow_insecure: true to say so");
+        }
         Section syslog = root.section("syslog");
         HostPort udp = optionalAddress(syslog, "udp", "127.0.0.1:1514", o.syslog(), problems);
         HostPort tcp = optionalAddress(syslog, "tcp", "127.0.0.1:1514", o.syslog(), problems);
@@ -116,6 +125,7 @@ final class ConfigReader {
         java.time.ZoneId zone = zone(parsers);
         parsers.rejectUnknown();
         StoreSettings store = StoreSettings.read(root.section("store"), root.section("retention"));
+        MetaConfig meta = MetaSettings.read(root.section("meta"), System.getenv());
         for (Section s : List.of(http, syslog, journal, pipeline, rules, alerts, owners)) {
             s.rejectUnknown();
         }
@@ -148,7 +158,8 @@ final class ConfigReader {
                 defaultSystem,
                 grok,
                 zone,
-                store);
+                store,
+                meta);
     }
 
     private static HostPort address(

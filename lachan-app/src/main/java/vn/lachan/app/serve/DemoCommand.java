@@ -6,17 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.lachan.app.security.Foundation;
 import vn.lachan.core.alert.AlertQuery;
 import vn.lachan.core.alert.AlertStore;
 import vn.lachan.pipeline.Pipeline;
+import vn.lachan.security.access.Role;
+import vn.lachan.security.access.Scope;
 
 /**
  * Starts the platform on its embedded defaults in a fresh data folder and feeds it a realistic sample
@@ -102,7 +107,9 @@ public final class DemoCommand implements Callable<Integer> {
         AlertPrinter printer = new AlertPrinter(out);
         try (AutoCloseable subscription = alerts.subscribe(printer)) {
             long start = System.nanoTime();
-            long sent = new Feeder(platform.baseUrl(), "demo", err).send(chosen.events());
+            Foundation foundation = java.util.Objects.requireNonNull(platform.foundation());
+            String feederToken = issue(foundation, "demo-feeder", Role.SOC_LEAD, Set.of(Scope.INGEST));
+            long sent = new Feeder(platform.baseUrl(), feederToken, "demo", err).send(chosen.events());
             Pipeline pipeline = java.util.Objects.requireNonNull(platform.pipeline());
             pipeline.awaitCaughtUp(Duration.ofMinutes(10));
             summarize(platform, sent, Duration.ofNanos(System.nanoTime() - start), printer);
@@ -141,15 +148,29 @@ public final class DemoCommand implements Callable<Integer> {
         String base = platform.baseUrl();
         out.println();
         out.println("Explore (Ctrl-C stops the platform; the data stays in " + data + "):");
-        out.println("  curl -s '" + base + "/api/v1/alerts?level=high,critical&size=5'");
-        out.println("  curl -s -X POST " + base + "/api/v1/events/search -H 'Content-Type: application/json' \\");
+        Foundation foundation = java.util.Objects.requireNonNull(platform.foundation());
+        String token = issue(foundation, "demo-analyst", Role.SOC_ANALYST, Set.of(Scope.ADMIN));
+        out.println("  export LACHAN_TOKEN=" + token + "   # a SOC analyst's API token, valid one day");
+        out.println("  curl -s -H \"Authorization: Bearer $LACHAN_TOKEN\" '" + base
+                + "/api/v1/alerts?level=high,critical&size=5'");
+        out.println("  curl -s -H \"Authorization: Bearer $LACHAN_TOKEN\" -X POST " + base
+                + "/api/v1/events/search -H 'Content-Type: application/json' \\");
         out.println(
                 "       -d '{\"query\": \"host.name:\\\"STC-KT-PC12.stc.lachan.gov.vn\\\" AND event.code:1\", \"size\": 3}'");
-        out.println("  curl -N " + base + "/api/v1/alerts/stream        # live alerts");
+        out.println("  curl -N -H \"Authorization: Bearer $LACHAN_TOKEN\" " + base
+                + "/api/v1/alerts/stream        # live alerts");
         out.println("  logger --tcp --server 127.0.0.1 --port "
                 + platform.syslogTcp().map(a -> a.getPort()).orElse(1514)
                 + " 'sshd[1]: Failed password for root from 10.0.0.9'");
         out.flush();
+    }
+
+    private static String issue(Foundation foundation, String name, Role role, Set<Scope> scopes) {
+        Instant expires = Instant.now().plus(Duration.ofDays(1));
+        return foundation
+                .tokens()
+                .issue(name, role, foundation.monitoringCenter().id(), scopes, expires, null)
+                .secret();
     }
 
     /** Empties the demo folder, refusing one that holds something else than a demo's data. */

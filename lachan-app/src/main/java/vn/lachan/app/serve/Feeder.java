@@ -29,6 +29,7 @@ public final class Feeder {
     private final URI ingest;
     private final PrintStream err;
     private final String command;
+    private final String token;
     private final StringBuilder body = new StringBuilder(1 << 20);
     private int pending;
     private long sent;
@@ -36,10 +37,12 @@ public final class Feeder {
 
     /**
      * Creates a feeder for the platform at {@code baseUrl} (such as {@code http://127.0.0.1:8080}) that
-     * reports unreadable input on {@code err} under the name of {@code command}.
+     * presents the API {@code token} (scope {@code ingest}) and reports unreadable input on {@code err}
+     * under the name of {@code command}.
      */
-    public Feeder(String baseUrl, String command, PrintStream err) {
+    public Feeder(String baseUrl, String token, String command, PrintStream err) {
         this.ingest = URI.create(baseUrl + "/api/v1/ingest?format=json&source=");
+        this.token = token;
         this.command = command;
         this.err = err;
     }
@@ -78,6 +81,7 @@ public final class Feeder {
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + source))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
         for (int attempt = 0; ; attempt++) {

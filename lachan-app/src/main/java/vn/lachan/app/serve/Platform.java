@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.lachan.alert.grouping.AlertGrouper;
 import vn.lachan.alert.grouping.GroupingConfig;
 import vn.lachan.alert.index.LuceneAlertStore;
+import vn.lachan.app.security.Foundation;
 import vn.lachan.core.alert.AlertStore;
 import vn.lachan.core.store.EventStore;
 import vn.lachan.ingest.parse.ParserConfig;
@@ -50,6 +51,7 @@ final class Platform implements AutoCloseable {
     private @Nullable Pipeline pipeline;
     private @Nullable SyslogServer syslog;
     private @Nullable WebServer web;
+    private @Nullable Foundation foundation;
     private int httpPort;
 
     private Platform(ServeConfig config) {
@@ -70,6 +72,9 @@ final class Platform implements AutoCloseable {
 
     private void startParts() {
         int tag = InstanceTag.of(config.data());
+        Foundation f = keep(Foundation.open(config.data(), config.meta(), System.getenv()));
+        f.monitoringCenter();
+        foundation = f;
         Journal j = keep(Journal.open(new JournalConfig(
                 config.data().resolve("journal"),
                 config.journalSegmentBytes(),
@@ -111,7 +116,7 @@ final class Platform implements AutoCloseable {
                         Duration.ofSeconds(15),
                         5,
                         Duration.ofSeconds(10)),
-                new WebServices(j, store, alertStore, () -> HealthReport.of(this), registry)));
+                new WebServices(j, store, alertStore, () -> HealthReport.of(this), registry, f.webSecurity(false))));
         httpPort = w.start();
         web = w;
         keep(Endpoint.publish(config.data(), baseUrl()));
@@ -200,6 +205,12 @@ final class Platform implements AutoCloseable {
 
     Optional<InetSocketAddress> syslogTls() {
         return syslog == null ? Optional.empty() : syslog.tlsAddress();
+    }
+
+    /** Returns the foundation: identity, access, audit; null before start. */
+    @Nullable
+    Foundation foundation() {
+        return foundation;
     }
 
     ServeConfig config() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
 
 /**
@@ -36,6 +37,7 @@ import vn.lachan.pipeline.Ownership;
  * @param grokPatterns named grok patterns that the {@code grok:NAME} format uses
  * @param timezone the zone of timestamps that carry none (RFC 3164 syslog, many appliances)
  * @param store sealing, retention and legal holds of the event store
+ * @param meta the PostgreSQL metadata database, or null for the embedded one under the data folder
  */
 record ServeConfig(
         Path data,
@@ -62,7 +64,8 @@ record ServeConfig(
         String defaultSystem,
         Map<String, String> grokPatterns,
         java.time.ZoneId timezone,
-        StoreSettings store) {
+        StoreSettings store,
+        @Nullable MetaConfig meta) {
     ServeConfig {
         ruleFolders = List.copyOf(ruleFolders);
         ownerships = List.copyOf(ownerships);
@@ -96,7 +99,8 @@ record ServeConfig(
                 defaultSystem,
                 grokPatterns,
                 timezone,
-                settings);
+                settings,
+                meta);
     }
 
     /**

@@ -51,6 +51,12 @@ final class ImportCommand implements Callable<Integer> {
     private @Nullable String server;
 
     @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "An API token with the ingest scope, for a running platform (default: $LACHAN_TOKEN).")
+    private @Nullable String token;
+
+    @Option(
             names = "--batch",
             defaultValue = "10000",
             paramLabel = "N",
@@ -100,9 +106,16 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private int send(String baseUrl) {
+        String secret = token != null ? token : System.getenv("LACHAN_TOKEN");
+        if (secret == null || secret.isBlank()) {
+            err.println("lachan import: the platform at " + baseUrl + " wants an API token with the ingest scope:"
+                    + " give --token or set LACHAN_TOKEN (issue one, before starting it, with lachan admin"
+                    + " create-token --data DIR --role SOC_ANALYST --scope ingest)");
+            return StoreCommands.BAD_INPUT;
+        }
         long started = System.nanoTime();
         try {
-            long sent = new Feeder(baseUrl, "import", err).send(paths);
+            long sent = new Feeder(baseUrl, secret, "import", err).send(paths);
             err.printf(
                     Locale.ROOT,
                     "lachan import: %,d events accepted by the platform at %s in %.1f s; it detects and stores"

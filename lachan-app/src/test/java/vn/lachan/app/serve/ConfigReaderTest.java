@@ -49,10 +49,12 @@ class ConfigReaderTest {
     @Test
     void everySettingTheReaderKnowsIsDocumentedInTheReferenceFile() throws IOException {
         String reference = Files.readString(REFERENCE, StandardCharsets.UTF_8);
-        String reader = Files.readString(
-                        Path.of("src/main/java/vn/lachan/app/serve/ConfigReader.java"), StandardCharsets.UTF_8)
-                + Files.readString(
-                        Path.of("src/main/java/vn/lachan/app/serve/StoreSettings.java"), StandardCharsets.UTF_8);
+        String reader =
+                Files.readString(Path.of("src/main/java/vn/lachan/app/serve/ConfigReader.java"), StandardCharsets.UTF_8)
+                        + Files.readString(
+                                Path.of("src/main/java/vn/lachan/app/serve/StoreSettings.java"), StandardCharsets.UTF_8)
+                        + Files.readString(
+                                Path.of("src/main/java/vn/lachan/app/serve/MetaSettings.java"), StandardCharsets.UTF_8);
         Matcher keys = Pattern.compile(
                         "\\.(?:text|optionalText|flag|integer|size|duration|texts|sections|entries|section)"
                                 + "\\(\"([a-z_]+)\"")
@@ -71,7 +73,7 @@ class ConfigReaderTest {
     void readsAFullFileAndResolvesPathsAgainstItsFolder() throws IOException {
         Path file = write("""
                 data: d
-                http: {listen: "0.0.0.0:9200", max_body: 2MiB}
+                http: {listen: "0.0.0.0:9200", max_body: 2MiB, allow_insecure: true}
                 syslog: {udp: "", tcp: "[::1]:6601", max_message: 8KiB, format: json}
                 journal: {segment: 1MiB, budget: 8MiB, fsync: false}
                 rules: {folders: [r1, r2], reload_interval: 500ms}
@@ -101,6 +103,21 @@ class ConfigReaderTest {
         });
         assertThat(c.grokPatterns()).containsEntry("app", "%{WORD:w}");
         assertThat(c.timezone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void refusesAPlaintextApiOffLoopbackUnlessToldAndAMalformedDatabaseUrl() throws IOException {
+        Path file = write("""
+                http: {listen: "0.0.0.0:8080"}
+                meta: {url: "jdbc:mysql://db/lachan"}
+                """);
+
+        assertThatThrownBy(() -> ConfigReader.read(file, ConfigReader.Overrides.none()))
+                .hasMessageContaining("http.listen: 0.0.0.0:8080 is not a loopback address")
+                .hasMessageContaining("http.allow_insecure: true")
+                .hasMessageContaining("meta.url: must be a PostgreSQL JDBC URL");
+        assertThat(ConfigReader.read(null, ConfigReader.Overrides.none()).meta())
+                .isNull();
     }
 
     @Test

@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lachan.app.Main;
+import vn.lachan.app.security.Foundation;
 import vn.lachan.pipeline.Pipeline;
 import vn.lachan.pipeline.PipelineStats;
+import vn.lachan.security.access.Role;
+import vn.lachan.security.access.Scope;
 
 /** Imports files into a platform that is running on the data folder: through its ingest, journal and rules. */
 class ImportIntoRunningPlatformTest {
@@ -47,7 +51,22 @@ class ImportIntoRunningPlatformTest {
         try (Platform platform = Platform.start(config)) {
             assertThat(Endpoint.running(data)).contains(platform.baseUrl());
 
-            Run run = lachan("import", "--data", data.toString(), SYSMON.toString());
+            Run anonymous = lachan("import", "--data", data.toString(), "--token", " ", SYSMON.toString());
+            assertThat(anonymous.code()).isEqualTo(2);
+            assertThat(anonymous.err()).contains("wants an API token with the ingest scope");
+            Foundation foundation = Objects.requireNonNull(platform.foundation());
+            String token = foundation
+                    .tokens()
+                    .issue(
+                            "import-test",
+                            Role.SOC_ANALYST,
+                            foundation.monitoringCenter().id(),
+                            Set.of(Scope.INGEST),
+                            null,
+                            null)
+                    .secret();
+
+            Run run = lachan("import", "--data", data.toString(), "--token", token, SYSMON.toString());
 
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.err()).contains(lines + " events accepted by the platform at " + platform.baseUrl());
@@ -70,7 +89,7 @@ class ImportIntoRunningPlatformTest {
 
     @Test
     void namesTheServerItCannotReach() {
-        Run run = lachan("import", "--server", "http://127.0.0.1:1", SYSMON.toString());
+        Run run = lachan("import", "--server", "http://127.0.0.1:1", "--token", "lcn_x", SYSMON.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("cannot reach the platform at http://127.0.0.1:1");

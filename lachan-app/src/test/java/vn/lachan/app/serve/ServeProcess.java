@@ -23,14 +23,30 @@ final class ServeProcess implements AutoCloseable {
 
     final Process process;
     final String base;
+    private final String token;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private ServeProcess(Process process, int port) {
+    private ServeProcess(Process process, int port, String token) {
         this.process = process;
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** Issues an administrator's API token in the (stopped) platform's data folder, as an operator would. */
+    private static String adminToken(Path data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = vn.lachan.app.Main.run(
+                new String[] {"admin", "create-token", "--data", data.toString(), "--role", "PLATFORM_ADMIN"},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8).strip().lines().toList().getLast();
     }
 
     static ServeProcess start(Path data, Path rules, Path log) throws Exception {
+        String token = adminToken(data);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -56,7 +72,7 @@ final class ServeProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             Matcher m = HTTP.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "");
             if (m.find()) {
-                return new ServeProcess(process, Integer.parseInt(m.group(1)));
+                return new ServeProcess(process, Integer.parseInt(m.group(1)), token);
             }
             assertThat(process.isAlive())
                     .as("lachan serve exited early:%n%s", Files.readString(log))
@@ -69,13 +85,17 @@ final class ServeProcess implements AutoCloseable {
 
     HttpResponse<String> post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build());
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {
