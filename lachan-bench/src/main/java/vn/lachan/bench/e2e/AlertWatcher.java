@@ -30,6 +30,7 @@ final class AlertWatcher implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Probes probes;
     private final URI stream;
+    private final String authorization;
     private final CountDownLatch connected = new CountDownLatch(1);
     private final AtomicLong alerts = new AtomicLong();
     private final AtomicLong probeAlerts = new AtomicLong();
@@ -40,7 +41,8 @@ final class AlertWatcher implements AutoCloseable {
     private volatile String failure = "";
 
     /** Connects to the stream and returns once the server has answered (at most 10 s). */
-    AlertWatcher(String baseUrl, Probes probes) {
+    AlertWatcher(String baseUrl, String token, Probes probes) {
+        this.authorization = "Bearer " + token;
         this.probes = probes;
         this.stream = URI.create(baseUrl + "/api/v1/alerts/stream");
         this.thread = Thread.ofPlatform().name("e2e-alert-stream").daemon().start(this::follow);
@@ -56,6 +58,7 @@ final class AlertWatcher implements AutoCloseable {
 
     private void follow() {
         HttpRequest request = HttpRequest.newBuilder(stream)
+                .header("Authorization", authorization)
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();

@@ -37,6 +37,7 @@ final class Monitor implements AutoCloseable {
             .build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
+    private final String authorization;
     private final ServerProcess server;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
@@ -51,6 +52,7 @@ final class Monitor implements AutoCloseable {
     Monitor(ServerProcess server) {
         this.server = server;
         this.baseUrl = server.baseUrl();
+        this.authorization = "Bearer " + server.token();
         this.latest = poll().orElse(latest);
         this.thread = Thread.ofPlatform().name("e2e-monitor").daemon().start(this::loop);
     }
@@ -103,6 +105,7 @@ final class Monitor implements AutoCloseable {
     /** Returns the body of {@code GET path}; throws on a failure to reach the server or a non-2xx answer. */
     String get(String path) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(30))
                 .GET()
                 .build();

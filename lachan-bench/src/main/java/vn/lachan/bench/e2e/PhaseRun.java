@@ -59,13 +59,13 @@ final class PhaseRun {
     private PhaseReport measure(String name, Sender.Plan plan, ServerProcess server, double loadBefore) {
         Probes probes = new Probes();
         try (Monitor monitor = new Monitor(server);
-                AlertWatcher watcher = new AlertWatcher(server.baseUrl(), probes);
+                AlertWatcher watcher = new AlertWatcher(server.baseUrl(), server.token(), probes);
                 OtrfFeed feed = new OtrfFeed(setup.archives())) {
             feed.awaitFirstLines();
             String metricsBefore = scrape(monitor);
             long start = System.nanoTime();
-            SenderCounts counts =
-                    new Sender(server.baseUrl(), feed, probes, monitor::lag).run(plan, setup.drainTimeout());
+            SenderCounts counts = new Sender(server.baseUrl(), server.token(), feed, probes, monitor::lag)
+                    .run(plan, setup.drainTimeout());
             long sendEnd = start + counts.sendingNanos.get();
             setup.log()
                     .printf(

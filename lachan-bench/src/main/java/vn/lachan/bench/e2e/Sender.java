@@ -46,6 +46,7 @@ final class Sender {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final URI ingest;
+    private final String authorization;
     private final OtrfFeed feed;
     private final Probes probes;
     private final LongSupplier backlog;
@@ -53,8 +54,9 @@ final class Sender {
     private final AtomicLong firstErrorSet = new AtomicLong();
     private volatile String firstError = "";
 
-    Sender(String baseUrl, OtrfFeed feed, Probes probes, LongSupplier backlog) {
+    Sender(String baseUrl, String token, OtrfFeed feed, Probes probes, LongSupplier backlog) {
         this.ingest = URI.create(baseUrl + "/api/v1/ingest?format=json&source=otrf-e2e");
+        this.authorization = "Bearer " + token;
         this.feed = feed;
         this.probes = probes;
         this.backlog = backlog;
@@ -145,6 +147,7 @@ final class Sender {
 
     private void deliver(Batch b) {
         HttpRequest request = HttpRequest.newBuilder(ingest)
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/x-ndjson")
                 .timeout(Duration.ofMinutes(2))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b.body()))

@@ -39,13 +39,15 @@ final class ServerProcess implements AutoCloseable {
     private final Path log;
     private final Path gcLog;
     private final String baseUrl;
+    private final String token;
     private final Thread killer;
 
-    private ServerProcess(Process process, Path log, Path gcLog, String baseUrl, Thread killer) {
+    private ServerProcess(Process process, Path log, Path gcLog, String baseUrl, String token, Thread killer) {
         this.process = process;
         this.log = log;
         this.gcLog = gcLog;
         this.baseUrl = baseUrl;
+        this.token = token;
         this.killer = killer;
     }
 
@@ -58,6 +60,7 @@ final class ServerProcess implements AutoCloseable {
             Files.writeString(config, configText(launch.journalBudget()), StandardCharsets.UTF_8);
             Path log = launch.folder().resolve("server.log");
             Path gc = launch.folder().resolve("gc.log");
+            String token = adminToken(launch, data, log);
             List<String> command = command(launch, config, data, gc);
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -66,7 +69,7 @@ final class ServerProcess implements AutoCloseable {
             Thread killer = new Thread(p::destroyForcibly, "e2e-server-killer");
             Runtime.getRuntime().addShutdownHook(killer);
             String base = awaitBanner(p, log);
-            return new ServerProcess(p, log, gc, base, killer);
+            return new ServerProcess(p, log, gc, base, token, killer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the server in " + launch.folder(), e);
         }
@@ -79,6 +82,25 @@ final class ServerProcess implements AutoCloseable {
                   budget: %s
                   fsync: true
                 """.formatted(journalBudget);
+    }
+
+    /** Issues an administrator's API token in the fresh data folder, as an operator would before the start. */
+    private static String adminToken(Launch launch, Path data, Path log) throws IOException {
+        List<String> c = new ArrayList<>(List.of(launch.java(), "-cp", launch.classpath(), "vn.lachan.app.Main"));
+        c.addAll(List.of("admin", "create-token", "--data", data.toString(), "--role", "PLATFORM_ADMIN"));
+        Process p = new ProcessBuilder(c).redirectError(log.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            int exit = p.waitFor();
+            List<String> lines = out.lines().toList();
+            if (exit != 0 || lines.isEmpty() || !lines.getLast().startsWith("lcn_")) {
+                throw new IllegalStateException("lachan admin create-token failed (" + exit + "); see " + log);
+            }
+            return lines.getLast();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while issuing the token", e);
+        }
     }
 
     private static List<String> command(Launch launch, Path config, Path data, Path gc) {
@@ -120,6 +142,11 @@ final class ServerProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** Returns the administrator's API token the harness presents. */
+    String token() {
+        return token;
     }
 
     long pid() {
