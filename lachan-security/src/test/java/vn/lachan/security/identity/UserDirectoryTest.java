@@ -58,7 +58,7 @@ class UserDirectoryTest {
     final Principal admin = Principal.user(UUID.randomUUID(), "quan.tri", SOC, Set.of(Role.PLATFORM_ADMIN));
 
     static SessionStore sessionStore() {
-        return new vn.lachan.security.identity.MapSessionStore();
+        return new vn.lachan.security.session.InMemorySessionStore();
     }
 
     UserAccount create(@Nullable Principal by, String name, UUID org, Role role) {

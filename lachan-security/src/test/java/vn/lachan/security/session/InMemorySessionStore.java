@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Keeps sessions in a map keyed by id hash. */
-final class InMemorySessionStore implements SessionStore {
+/** Keeps sessions in a map keyed by id hash: the tests' session store, shared by the services that end them. */
+public final class InMemorySessionStore implements SessionStore {
     final Map<String, Session> sessions = new HashMap<>();
 
     @Override
