@@ -55,6 +55,8 @@ public final class LuceneEventStore implements EventStore {
     private static final String CHECKPOINT = "checkpoint.json";
     /** Batches after which a partition's idle writer is closed: heap stays about (writers × buffer). */
     private static final int IDLE_BATCHES = 16;
+    /** How many partitions' indexing buffers all partitions together may hold on the heap. */
+    static final int BUFFER_PARTITIONS = 4;
 
     private final StoreConfig config;
     private final Path events;
@@ -134,6 +136,7 @@ public final class LuceneEventStore implements EventStore {
                 for (var group : groups.entrySet()) {
                     group.getKey().add(group.getValue(), indexers, threads);
                 }
+                boundBuffers();
             } catch (IOException | RuntimeException e) {
                 throw fail(e);
             }
@@ -150,6 +153,35 @@ public final class LuceneEventStore implements EventStore {
             }
             long stored = batch.events().size() - rejected.size() - skipped;
             return new Checkpoint(durable, stored, rejected, skipped);
+        }
+    }
+
+    /** Returns the heap that the open partitions' indexing buffers hold together, in bytes. */
+    public long indexingBufferBytes() {
+        return partitions.all().stream().mapToLong(Partition::bufferedBytes).sum();
+    }
+
+    /**
+     * Keeps the indexing buffers of all partitions together within {@link #BUFFER_PARTITIONS} partitions'
+     * worth: each writer may buffer {@link StoreConfig#ramBufferMb()}, and a backfill or a replay of old
+     * logs writes dozens of days at once, which would otherwise hold dozens of buffers on the heap. The
+     * fullest buffers are written out first.
+     */
+    private void boundBuffers() throws IOException {
+        long budget = (long) (config.ramBufferMb() * BUFFER_PARTITIONS * 1024 * 1024);
+        List<Partition> open = new ArrayList<>(
+                partitions.all().stream().filter(Partition::writing).toList());
+        long total = open.stream().mapToLong(Partition::bufferedBytes).sum();
+        if (total <= budget) {
+            return;
+        }
+        open.sort(java.util.Comparator.comparingLong(Partition::bufferedBytes).reversed());
+        for (Partition p : open) {
+            if (total <= budget / 2) {
+                break;
+            }
+            total -= p.bufferedBytes();
+            p.flushBuffer();
         }
     }
 

@@ -235,6 +235,21 @@ final class Partition implements AutoCloseable {
         return writer != null;
     }
 
+    /** Returns the heap its writer's indexing buffer holds, in bytes; 0 without a writer. */
+    synchronized long bufferedBytes() {
+        return writer == null ? 0 : writer.ramBytesUsed();
+    }
+
+    /**
+     * Writes the indexing buffer out as a segment, without committing: it frees the heap now, and becomes
+     * durable with the next commit as before.
+     */
+    synchronized void flushBuffer() throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
     void markSealed() {
         sealed = true;
     }
