@@ -2,6 +2,8 @@ package vn.lachan.web;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.core.tls.TlsIdentity;
 
 /**
  * Configures the HTTP server; the app fills it once from its configuration.
@@ -13,9 +15,17 @@ import java.util.Objects;
  *     closing it and finds clients that went away
  * @param retryAfterSeconds the {@code Retry-After} sent with 429 (intake full) and 503 (shutting down)
  * @param drainTimeout how long {@link WebServer#close()} waits for in-flight requests to finish
+ * @param tls the certificate and key the server answers HTTPS with (TLS 1.2 and 1.3, HTTP/1.1) on {@code port};
+ *     null for plain HTTP. With TLS the port speaks nothing else: plain HTTP to it fails
  */
 public record WebConfig(
-        String host, int port, long maxBodyBytes, Duration heartbeat, int retryAfterSeconds, Duration drainTimeout) {
+        String host,
+        int port,
+        long maxBodyBytes,
+        Duration heartbeat,
+        int retryAfterSeconds,
+        Duration drainTimeout,
+        @Nullable TlsIdentity tls) {
     public WebConfig {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -39,10 +49,21 @@ public record WebConfig(
     }
 
     /**
-     * Returns the defaults on {@code host:port}: bodies up to 16 MiB, a heartbeat every 15 s, Retry-After 5 s,
-     * 10 s to drain.
+     * Returns the defaults on {@code host:port}: plain HTTP, bodies up to 16 MiB, a heartbeat every 15 s,
+     * Retry-After 5 s, 10 s to drain.
      */
     public static WebConfig defaults(String host, int port) {
-        return new WebConfig(host, port, 16L << 20, Duration.ofSeconds(15), 5, Duration.ofSeconds(10));
+        return new WebConfig(host, port, 16L << 20, Duration.ofSeconds(15), 5, Duration.ofSeconds(10), null);
+    }
+
+    /** Returns this configuration serving HTTPS with {@code identity} instead of plain HTTP. */
+    public WebConfig withTls(TlsIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        return new WebConfig(host, port, maxBodyBytes, heartbeat, retryAfterSeconds, drainTimeout, identity);
+    }
+
+    /** Returns the URL scheme the server answers: {@code https} with a TLS identity, else {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 }

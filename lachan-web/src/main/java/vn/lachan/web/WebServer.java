@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.web.alert.AlertRoutes;
 import vn.lachan.web.audit.AuditRoutes;
 import vn.lachan.web.auth.Gate;
@@ -31,6 +35,9 @@ import vn.lachan.web.signin.SignInRoutes;
  * caller before any handler runs, and the handlers restrict what they return to the organizations the caller
  * sees.
  *
+ * <p>With a TLS identity configured the port answers HTTPS only (TLS 1.2 and 1.3, HTTP/1.1, HSTS), and the
+ * session cookie is marked Secure.
+ *
  * <p>Requests run on virtual threads. Errors are RFC 9457 problem responses. Not thread-safe to start and
  * close concurrently; the routes themselves are.
  */
@@ -45,14 +52,18 @@ public final class WebServer implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    /** Creates a server of {@code services} bound as {@code config} says; {@link #start()} opens the port. */
+    /**
+     * Creates a server of {@code services} bound as {@code config} says; {@link #start()} opens the port.
+     *
+     * @throws IllegalArgumentException naming the file, when the configured TLS certificate or key cannot be used
+     */
     public WebServer(WebConfig config, WebServices services) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(services, "services");
         JsonCodec json = new JsonCodec();
         RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
         WebSecurity security = services.security();
-        OrganizationCodes codes = security == null ? null : new OrganizationCodes(security.organizations());
+        OrganizationCodes codes = new OrganizationCodes(security.organizations());
         this.lifecycle =
                 new RequestLifecycle(services.metrics(), new Gate(security, codes), config.retryAfterSeconds());
         this.alertRoutes = new AlertRoutes(services.alerts(), json, config.heartbeat());
@@ -62,15 +73,15 @@ public final class WebServer implements AutoCloseable {
         features.add(alertRoutes::register);
         features.add(new EventRoutes(services.events(), bodies, json)::register);
         features.add(new OpsRoutes(services.health(), services.metrics(), json)::register);
-        if (security != null && codes != null) {
-            features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
-            features.add(new AuditRoutes(security, json)::register);
-            features.add(new OrganizationRoutes(security.organizations(), security.policy(), json)::register);
-        }
+        features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
+        features.add(new AuditRoutes(security, json)::register);
+        features.add(new OrganizationRoutes(security.organizations(), security.policy(), json)::register);
         ProblemMapping problems = new ProblemMapping(json);
         List<RouteTable.Route> registered = new ArrayList<>();
+        TlsIdentity identity = config.tls();
+        SSLContext tls = identity == null ? null : identity.serverContext();
         this.app = Javalin.create(javalin -> {
-            configure(javalin, json);
+            configure(javalin, json, tls);
             lifecycle.register(javalin.routes);
             problems.register(javalin.routes);
             RouteTable table = new RouteTable(javalin.routes);
@@ -85,10 +96,21 @@ public final class WebServer implements AutoCloseable {
         return routes;
     }
 
-    private void configure(JavalinConfig javalin, JsonCodec json) {
+    private void configure(JavalinConfig javalin, JsonCodec json, @Nullable SSLContext tls) {
         javalin.jsonMapper(json);
         javalin.jetty.host = config.host();
         javalin.jetty.port = config.port();
+        javalin.jetty.modifyServer(server -> {
+            // The lifecycle counts a request done when its handler returns, before Jetty has written the response;
+            // the graceful handler lets stop() wait for those last bytes instead of cutting the connection.
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(Math.max(1, config.drainTimeout().toMillis()));
+        });
+        if (tls != null) {
+            // With a connector of its own, Javalin opens no plain HTTP port: the port speaks HTTPS only.
+            javalin.jetty.addConnector(
+                    (server, http) -> HttpsConnector.create(server, http, tls, config.host(), config.port()));
+        }
         javalin.http.maxRequestSize = config.maxBodyBytes();
         javalin.concurrency.useVirtualThreads = true;
         javalin.startup.showJavalinBanner = false;
@@ -103,7 +125,12 @@ public final class WebServer implements AutoCloseable {
         }
         started = true;
         app.start();
-        LOG.info("HTTP API listening on {}:{}", config.host(), app.port());
+        LOG.info(
+                "HTTP API listening on {}://{}:{}{}",
+                config.scheme(),
+                config.host(),
+                app.port(),
+                config.tls() == null ? "" : " (TLS 1.2/1.3)");
         return app.port();
     }
 

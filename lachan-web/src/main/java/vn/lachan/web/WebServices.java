@@ -3,7 +3,6 @@ package vn.lachan.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import vn.lachan.core.alert.AlertStore;
 import vn.lachan.core.intake.Intake;
 import vn.lachan.core.store.EventStore;
@@ -17,8 +16,7 @@ import vn.lachan.core.store.EventStore;
  * @param health tells the platform's health when asked (called on request threads, must be quick)
  * @param metrics the registry scraped by {@code GET /metrics}; the server also records its request timings
  *     there
- * @param security checks who calls and what it may do; null only through the deprecated constructor, which
- *     serves every route to anyone as before sign-in existed
+ * @param security checks who calls and what it may do, on every route
  */
 public record WebServices(
         Intake intake,
@@ -26,28 +24,13 @@ public record WebServices(
         AlertStore alerts,
         Supplier<Health> health,
         PrometheusMeterRegistry metrics,
-        @Nullable WebSecurity security) {
+        WebSecurity security) {
     public WebServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
-    }
-
-    /**
-     * Creates the services of a server WITHOUT authentication: every route open to anyone, as before issue 5.
-     * Kept only until the app passes a {@link WebSecurity}; the server logs a warning at start.
-     *
-     * @deprecated pass a {@link WebSecurity}: an API without sign-in must not reach production
-     */
-    @Deprecated(forRemoval = true)
-    public WebServices(
-            Intake intake,
-            EventStore events,
-            AlertStore alerts,
-            Supplier<Health> health,
-            PrometheusMeterRegistry metrics) {
-        this(intake, events, alerts, health, metrics, null);
+        Objects.requireNonNull(security, "security");
     }
 }

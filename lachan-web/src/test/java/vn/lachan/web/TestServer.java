@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.security.access.Role;
 import vn.lachan.store.LuceneEventStore;
 import vn.lachan.store.StoreConfig;
@@ -35,6 +37,7 @@ final class TestServer implements AutoCloseable {
     final SecurityFixture security;
     final String adminToken;
     final WebServer server;
+    final String scheme;
     final int port;
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,17 +47,29 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dir, Duration heartbeat) {
+        this(dir, heartbeat, null);
+    }
+
+    /** Starts the server answering HTTPS with {@code tls}, or plain HTTP when it is null. */
+    TestServer(Path dir, Duration heartbeat, @Nullable TlsIdentity tls) {
         events = new LuceneEventStore(StoreConfig.defaults(dir.resolve("events")));
         security = new SecurityFixture(dir);
         adminToken = security.token(Role.PLATFORM_ADMIN, "SOC");
-        WebConfig config = new WebConfig("127.0.0.1", 0, MAX_BODY, heartbeat, 7, Duration.ofSeconds(10));
-        server =
-                new WebServer(config, new WebServices(intake, events, alerts, health::get, metrics, security.security));
+        WebConfig config = new WebConfig("127.0.0.1", 0, MAX_BODY, heartbeat, 7, Duration.ofSeconds(10), tls);
+        try {
+            server = new WebServer(
+                    config, new WebServices(intake, events, alerts, health::get, metrics, security.security));
+        } catch (RuntimeException e) {
+            events.close();
+            security.close();
+            throw e;
+        }
+        scheme = config.scheme();
         port = server.start();
     }
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+        return URI.create(scheme + "://127.0.0.1:" + port + pathAndQuery);
     }
 
     /** Returns a request to {@code pathAndQuery} that carries the administrator's token. */

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import vn.lachan.security.access.Role;
+import vn.lachan.security.access.Scope;
 
 class WebServerTest {
     @TempDir
@@ -37,6 +40,15 @@ class WebServerTest {
 
         assertThat(problem.get("detail").asString()).contains("GET /api/v1/nothing-here");
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/nothing-here");
+    }
+
+    @Test
+    void headOnAGetRouteIsAClearRefusalNotAServerError() throws Exception {
+        HttpResponse<String> head =
+                server.send(server.request("/api/v1/health").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).contains("GET");
     }
 
     @Test
@@ -83,6 +95,25 @@ class WebServerTest {
                 .containsPattern(
                         "lachan_http_requests_seconds_count\\{[^}]*route=\"/api/v1/health\"[^}]*status=\"200\"")
                 .containsPattern("route=\"/api/v1/alerts/\\{id}\"[^}]*status=\"404\"");
+    }
+
+    @Test
+    void aPrometheusTokenScrapesMetricsAndReadsNothingElseWhileAnAnalystCannotScrape() throws Exception {
+        String prometheus = server.security.token(Role.SOC_LEAD, "SOC", EnumSet.of(Scope.METRICS_READ));
+        String analyst = server.security.token(Role.SOC_ANALYST, "SOC");
+
+        HttpResponse<String> alerts = server.send(
+                HttpRequest.newBuilder(server.uri("/api/v1/alerts")).header("Authorization", "Bearer " + prometheus));
+        HttpResponse<String> byAnalyst = server.send(
+                HttpRequest.newBuilder(server.uri("/metrics")).header("Authorization", "Bearer " + analyst));
+        HttpResponse<String> scraped = server.send(
+                HttpRequest.newBuilder(server.uri("/metrics")).header("Authorization", "Bearer " + prometheus));
+
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body())
+                .containsPattern("lachan_http_requests_seconds_count\\{[^}]*route=\"/metrics\"[^}]*status=\"403\"");
+        assertProblem(alerts, 403);
+        assertProblem(byAnalyst, 403);
     }
 
     @Test

@@ -26,7 +26,7 @@ import vn.lachan.security.token.IssuedToken;
             "Issue an API token (for an ingest agent, an integration or a script). It is shown once: the last"
                     + " line printed. Only its hash is kept.",
             "Scopes narrow the role: ingest, events:read, alerts:read, alerts:write, cases:read, cases:write,"
-                    + " audit:read, admin (everything the role grants; the default)."
+                    + " audit:read, metrics:read, admin (everything the role grants; the default)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:issued", "1:refused (every problem is printed)", "2:bad usage or data folder"})
@@ -70,8 +70,13 @@ final class CreateTokenCommand implements Callable<Integer> {
         for (String s : scopes) {
             Optional<Scope> scope = Scope.fromWireName(s);
             if (scope.isEmpty()) {
-                err.println("lachan admin create-token: unknown scope '" + s + "' (ingest, events:read, alerts:read,"
-                        + " alerts:write, cases:read, cases:write, audit:read, admin)");
+                err.println("lachan admin create-token: unknown scope '" + s + "' ("
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(Scope.values())
+                                        .map(Scope::wireName)
+                                        .toList())
+                        + ")");
                 return AdminCommand.BAD_USAGE;
             }
             wanted.add(scope.get());

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
 
@@ -85,17 +86,18 @@ final class ConfigReader {
         HostPort httpAt = address(http, "listen", "127.0.0.1:8080", o.http(), problems);
         long maxBody = http.size("max_body", 64L << 20);
         boolean insecure = http.flag("allow_insecure", false);
-        if (!httpAt.loopback() && !insecure) {
+        TlsIdentity httpTls = identity(http.section("tls"), base);
+        if (!httpAt.loopback() && !insecure && httpTls == null) {
             http.problem(
                     "listen",
-                    httpAt + " is not a loopback address: without TLS, passwords, session cookies"
-                            + " and tokens would cross the network in clear. Put a TLS reverse proxy in front and set"
-                            + " http.allow_insecure: true to say so");
+                    httpAt + " is not a loopback address: without TLS, passwords, session cookies and tokens would"
+                            + " cross the network in clear. Give http.tls a certificate and key, or put a TLS reverse"
+                            + " proxy in front and set http.allow_insecure: true to say so");
         }
         Section syslog = root.section("syslog");
         HostPort udp = optionalAddress(syslog, "udp", "127.0.0.1:1514", o.syslog(), problems);
         HostPort tcp = optionalAddress(syslog, "tcp", "127.0.0.1:1514", o.syslog(), problems);
-        ServeConfig.TlsListener tls = tls(syslog.section("tls"), base, problems);
+        ServeConfig.TlsListener tls = tls(syslog.section("tls"), base);
         int maxMessage = (int) Math.min(Integer.MAX_VALUE, syslog.size("max_message", 64 << 10));
         int maxConnections = syslog.integer("max_connections", 2000, 1, 1_000_000);
         String syslogFormat = syslog.text("format", "auto");
@@ -136,6 +138,8 @@ final class ConfigReader {
         return new ServeConfig(
                 data,
                 httpAt,
+                httpTls,
+                insecure,
                 maxBody,
                 udp,
                 tcp,
@@ -185,29 +189,57 @@ final class ConfigReader {
         });
     }
 
-    private static ServeConfig.@Nullable TlsListener tls(Section tls, Path base, List<String> problems) {
+    private static ServeConfig.@Nullable TlsListener tls(Section tls, Path base) {
         String listen = tls.optionalText("listen", null);
+        HostPort at = listen == null ? null : HostPort.parse(listen).orElse(null);
+        if (listen != null && at == null) {
+            tls.problem("listen", "'" + listen + "' is not HOST:PORT");
+        }
+        TlsIdentity identity = identity(tls, base, listen != null);
+        if (listen != null && identity == null) {
+            tls.problem("certificate", "a TLS listener needs a certificate (PEM chain or PKCS#12 keystore)");
+        }
+        return at == null || identity == null ? null : new ServeConfig.TlsListener(at, identity);
+    }
+
+    private static @Nullable TlsIdentity identity(Section tls, Path base) {
+        return identity(tls, base, true);
+    }
+
+    /**
+     * Reads {@code certificate}, {@code key} and {@code password}; returns null when no certificate is named. When
+     * {@code used}, loads the files, so that a missing, unreadable or mismatched one is a problem now, with the
+     * others, rather than a failed start.
+     */
+    private static @Nullable TlsIdentity identity(Section tls, Path base, boolean used) {
         String certificate = tls.optionalText("certificate", null);
         String key = tls.optionalText("key", null);
         String password = tls.text("password", "");
         tls.rejectUnknown();
-        if (listen == null) {
-            return null;
-        }
-        HostPort at = HostPort.parse(listen).orElse(null);
-        if (at == null) {
-            tls.problem("listen", "'" + listen + "' is not HOST:PORT");
-            return null;
-        }
         if (certificate == null) {
-            tls.problem("certificate", "a TLS listener needs a certificate (PEM chain or PKCS#12 keystore)");
+            if (key != null && used) {
+                tls.problem("certificate", "the key " + key + " needs its certificate chain beside it");
+            }
             return null;
         }
-        Path cert = base.resolve(certificate);
-        if (!Files.isReadable(cert)) {
-            tls.problem("certificate", "cannot read " + cert);
+        TlsIdentity identity =
+                TlsIdentity.of(base.resolve(certificate), key == null ? null : base.resolve(key), password);
+        if (!used) {
+            return identity;
         }
-        return new ServeConfig.TlsListener(at, cert, key == null ? null : base.resolve(key), password);
+        if (!Files.isReadable(base.resolve(certificate))) {
+            tls.problem("certificate", "cannot read " + base.resolve(certificate));
+        } else if (key != null && !Files.isReadable(base.resolve(key))) {
+            tls.problem("key", "cannot read " + base.resolve(key));
+        } else {
+            try {
+                identity.serverContext();
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage());
+                tls.problem(message.contains("private key") ? "key" : "certificate", message);
+            }
+        }
+        return identity;
     }
 
     private static List<Ownership> ownerships(Section owners, List<String> problems) {

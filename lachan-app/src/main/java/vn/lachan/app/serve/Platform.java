@@ -17,6 +17,7 @@ import vn.lachan.alert.index.LuceneAlertStore;
 import vn.lachan.app.security.Foundation;
 import vn.lachan.core.alert.AlertStore;
 import vn.lachan.core.store.EventStore;
+import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.ingest.parse.ParserConfig;
 import vn.lachan.ingest.parse.RecordParser;
 import vn.lachan.input.syslog.SyslogConfig;
@@ -115,8 +116,15 @@ final class Platform implements AutoCloseable {
                         config.maxBodyBytes(),
                         Duration.ofSeconds(15),
                         5,
-                        Duration.ofSeconds(10)),
-                new WebServices(j, store, alertStore, () -> HealthReport.of(this), registry, f.webSecurity(false))));
+                        Duration.ofSeconds(10),
+                        config.httpTls()),
+                new WebServices(
+                        j,
+                        store,
+                        alertStore,
+                        () -> HealthReport.of(this),
+                        registry,
+                        f.webSecurity(config.httpBehindProxy()))));
         httpPort = w.start();
         web = w;
         keep(Endpoint.publish(config.data(), baseUrl()));
@@ -162,14 +170,12 @@ final class Platform implements AutoCloseable {
     }
 
     private SyslogConfig syslogConfig() {
-        SyslogConfig.TlsIdentity identity = null;
+        TlsIdentity identity = null;
         InetSocketAddress tlsAt = null;
         ServeConfig.TlsListener tls = config.syslogTls();
         if (tls != null) {
             tlsAt = tls.address().socket();
-            identity = tls.key() != null
-                    ? new SyslogConfig.Pem(tls.certificate(), tls.key())
-                    : new SyslogConfig.Pkcs12(tls.certificate(), tls.password());
+            identity = tls.identity();
         }
         return new SyslogConfig(
                 config.syslogUdp() == null ? null : config.syslogUdp().socket(),
@@ -192,7 +198,7 @@ final class Platform implements AutoCloseable {
         if (host.equals("0.0.0.0") || host.equals("::")) {
             host = "127.0.0.1";
         }
-        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + httpPort;
+        return config.httpScheme() + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + httpPort;
     }
 
     Optional<InetSocketAddress> syslogTcp() {

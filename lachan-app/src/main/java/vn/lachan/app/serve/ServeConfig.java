@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
 
@@ -14,6 +15,9 @@ import vn.lachan.pipeline.Ownership;
  *
  * @param data the data folder: journal, events, alerts
  * @param http where the HTTP API listens
+ * @param httpTls the certificate and key the HTTP API answers HTTPS with, null for plain HTTP
+ * @param httpBehindProxy whether plain HTTP on a non-loopback address is allowed because a TLS reverse proxy
+ *     terminates HTTPS in front ({@code http.allow_insecure}); the session cookie is then marked Secure
  * @param maxBodyBytes the largest HTTP request body accepted
  * @param syslogUdp where syslog over UDP listens, null when off
  * @param syslogTcp where syslog over TCP listens, null when off
@@ -42,6 +46,8 @@ import vn.lachan.pipeline.Ownership;
 record ServeConfig(
         Path data,
         HostPort http,
+        @Nullable TlsIdentity httpTls,
+        boolean httpBehindProxy,
         long maxBodyBytes,
         @Nullable HostPort syslogUdp,
         @Nullable HostPort syslogTcp,
@@ -77,6 +83,8 @@ record ServeConfig(
         return new ServeConfig(
                 data,
                 http,
+                httpTls,
+                httpBehindProxy,
                 maxBodyBytes,
                 syslogUdp,
                 syslogTcp,
@@ -103,14 +111,16 @@ record ServeConfig(
                 meta);
     }
 
+    /** Returns the URL scheme of the HTTP API: {@code https} when it serves TLS itself, else {@code http}. */
+    String httpScheme() {
+        return httpTls == null ? "http" : "https";
+    }
+
     /**
      * Names a TLS listener.
      *
      * @param address where it listens
-     * @param certificate the PEM certificate chain (or a PKCS#12 keystore)
-     * @param key the PEM PKCS#8 private key (null with a PKCS#12 keystore)
-     * @param password the PKCS#12 keystore's password (empty with PEM files)
+     * @param identity its certificate chain and private key (PEM files or a PKCS#12 keystore)
      */
-    record TlsListener(
-            HostPort address, Path certificate, @Nullable Path key, String password) {}
+    record TlsListener(HostPort address, TlsIdentity identity) {}
 }

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lachan.core.tls.TlsIdentity;
+import vn.lachan.testkit.tls.SelfSignedCertificate;
 
 class ConfigReaderTest {
     private static final Path REFERENCE = Path.of("../config/lachan.yml");
@@ -114,10 +116,62 @@ class ConfigReaderTest {
 
         assertThatThrownBy(() -> ConfigReader.read(file, ConfigReader.Overrides.none()))
                 .hasMessageContaining("http.listen: 0.0.0.0:8080 is not a loopback address")
+                .hasMessageContaining("Give http.tls a certificate and key")
                 .hasMessageContaining("http.allow_insecure: true")
                 .hasMessageContaining("meta.url: must be a PostgreSQL JDBC URL");
         assertThat(ConfigReader.read(null, ConfigReader.Overrides.none()).meta())
                 .isNull();
+    }
+
+    @Test
+    void readsHttpTlsAgainstTheFilesFolderAndAllowsANonLoopbackAddressWithIt() throws IOException {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        Path file = write("""
+                http: {listen: "0.0.0.0:8443", tls: {certificate: cert.pem, key: key.pem}}
+                """);
+
+        ServeConfig c = ConfigReader.read(file, ConfigReader.Overrides.none());
+
+        assertThat(c.http()).isEqualTo(new HostPort("0.0.0.0", 8443));
+        assertThat(c.httpTls()).isEqualTo(new TlsIdentity.Pem(cert.certificate(), cert.key()));
+        assertThat(c.httpScheme()).isEqualTo("https");
+        assertThat(c.httpBehindProxy()).isFalse();
+        ServeConfig plain = ConfigReader.read(null, ConfigReader.Overrides.none());
+        assertThat(plain.httpTls()).isNull();
+        assertThat(plain.httpScheme()).isEqualTo("http");
+    }
+
+    @Test
+    void namesAMissingUnreadableOrForeignCertificateAndKeyWithEveryOtherProblem() throws IOException {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        Files.writeString(dir.resolve("garbage.pem"), "not a certificate", StandardCharsets.UTF_8);
+        Path otherKey = dir.resolve("other");
+        Files.createDirectories(otherKey);
+        SelfSignedCertificate other = SelfSignedCertificate.create(otherKey);
+        Path missing = dir.resolve("missing.pem");
+        Path file = write("""
+                http: {listen: "0.0.0.0:8443", tls: {certificate: missing.pem, key: key.pem}}
+                syslog:
+                  tls: {listen: "127.0.0.1:6514", certificate: garbage.pem, key: key.pem}
+                journal: {segment: 1MiB, budget: 1MiB}
+                """);
+        Path mismatched = dir.resolve("mismatched.yml");
+        Files.writeString(
+                mismatched,
+                "http: {tls: {certificate: cert.pem, key: other/key.pem}}\n"
+                        + "syslog: {tls: {listen: \"127.0.0.1:6514\", key: key.pem}}\n",
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ConfigReader.read(file, ConfigReader.Overrides.none()))
+                .hasMessageContaining("http.tls.certificate: cannot read " + missing)
+                .hasMessageNotContaining("is not a loopback address")
+                .hasMessageContaining(
+                        "syslog.tls.certificate: cannot read the certificate chain " + dir.resolve("garbage.pem"))
+                .hasMessageContaining("journal.budget");
+        assertThat(other.key()).isNotEqualTo(cert.key());
+        assertThatThrownBy(() -> ConfigReader.read(mismatched, ConfigReader.Overrides.none()))
+                .hasMessageContaining("http.tls.key: the private key in " + other.key() + " does not belong")
+                .hasMessageContaining("syslog.tls.certificate: a TLS listener needs a certificate");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package vn.lachan.input.syslog;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.intake.RawRecord;
+import vn.lachan.core.tls.TlsIdentity;
 
 /**
  * Configures the syslog listeners; a listener whose address is null is off, port 0 picks a free port.
@@ -111,40 +111,5 @@ public record SyslogConfig(
     /** Returns this configuration with another format label on the records. */
     public SyslogConfig withFormat(String label) {
         return new SyslogConfig(udp, tcp, tls, tlsIdentity, maxMessageBytes, maxTcpConnections, idleTimeout, label);
-    }
-
-    /** Names where the TLS listener finds its certificate chain and private key. */
-    public sealed interface TlsIdentity permits Pem, Pkcs12 {}
-
-    /**
-     * Names PEM files: an X.509 certificate chain (the server's certificate first) and its PKCS#8 private
-     * key ({@code BEGIN PRIVATE KEY}, RSA, EC or EdDSA).
-     *
-     * @param certificateChain the PEM file holding the certificates
-     * @param privateKey the PEM file holding the unencrypted PKCS#8 key
-     */
-    public record Pem(Path certificateChain, Path privateKey) implements TlsIdentity {
-        public Pem {
-            Objects.requireNonNull(certificateChain, "certificateChain");
-            Objects.requireNonNull(privateKey, "privateKey");
-        }
-    }
-
-    /**
-     * Names a PKCS#12 keystore holding one private key entry with its certificate chain.
-     *
-     * @param keystore the {@code .p12} / {@code .pfx} file
-     * @param password the keystore's password (also the key's); never printed
-     */
-    public record Pkcs12(Path keystore, String password) implements TlsIdentity {
-        public Pkcs12 {
-            Objects.requireNonNull(keystore, "keystore");
-            Objects.requireNonNull(password, "password");
-        }
-
-        @Override
-        public String toString() {
-            return "Pkcs12[keystore=" + keystore + ", password=(hidden)]";
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lachan.core.intake.Intake;
+import vn.lachan.core.tls.TlsIdentity;
 
 /**
  * Receives syslog over UDP (RFC 5426), TCP (RFC 6587) and TLS (RFC 5425) and hands every message to the
@@ -87,11 +88,11 @@ public final class SyslogServer implements AutoCloseable {
 
     private static Listener startTls(SyslogConfig config, Intake intake) {
         InetSocketAddress address = Objects.requireNonNull(config.tls());
-        var context = TlsIdentities.serverContext(Objects.requireNonNull(config.tlsIdentity()));
+        var context = Objects.requireNonNull(config.tlsIdentity()).serverContext();
         ServerSocket server = bind(TLS, address, () -> {
             SSLServerSocket socket =
                     (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-            socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            socket.setEnabledProtocols(TlsIdentity.PROTOCOLS.toArray(String[]::new));
             socket.setReuseAddress(true);
             socket.bind(address, BACKLOG);
             return socket;

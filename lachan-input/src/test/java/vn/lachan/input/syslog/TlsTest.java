@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.lachan.core.tls.TlsIdentity;
 
 /**
  * Serves syslog over TLS (RFC 5425) with certificates made in the test by the openssl and keytool
@@ -59,7 +60,7 @@ class TlsTest {
         return server;
     }
 
-    private SyslogConfig.Pem opensslPem(String keyOptions) throws Exception {
+    private TlsIdentity.Pem opensslPem(String keyOptions) throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         List<String> command = new java.util.ArrayList<>(List.of("openssl", "req", "-x509", "-nodes", "-days", "1"));
@@ -75,7 +76,7 @@ class TlsTest {
                 "subjectAltName=IP:127.0.0.1"));
         Processes.run(command);
         assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
-        return new SyslogConfig.Pem(cert, key);
+        return new TlsIdentity.Pem(cert, key);
     }
 
     private static KeyStore trusting(Certificate certificate) throws Exception {
@@ -115,7 +116,7 @@ class TlsTest {
         "-newkey ec -pkeyopt ec_paramgen_curve:P-256, TLSv1.3"
     })
     void receivesOctetCountedMessagesFromAJdkClientWithPemFiles(String keyOptions, String protocol) throws Exception {
-        SyslogConfig.Pem pem = opensslPem(keyOptions);
+        TlsIdentity.Pem pem = opensslPem(keyOptions);
         SyslogServer server = start(SyslogConfig.defaults().withTls(LOCAL, pem));
         String vietnamese = "<13>1 - - app - - - Xâm nhập trái phép\nhai dòng";
         int length = vietnamese.getBytes(UTF_8).length;
@@ -160,7 +161,7 @@ class TlsTest {
                 "-storepass",
                 "mat-khau-1"));
         SyslogServer server =
-                start(SyslogConfig.defaults().withTls(LOCAL, new SyslogConfig.Pkcs12(keystore, "mat-khau-1")));
+                start(SyslogConfig.defaults().withTls(LOCAL, new TlsIdentity.Pkcs12(keystore, "mat-khau-1")));
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, "mat-khau-1".toCharArray());
@@ -172,7 +173,7 @@ class TlsTest {
 
     @Test
     void receivesFromOpensslSClient() throws Exception {
-        SyslogConfig.Pem pem = opensslPem("-newkey rsa:2048");
+        TlsIdentity.Pem pem = opensslPem("-newkey rsa:2048");
         SyslogServer server = start(SyslogConfig.defaults().withTls(LOCAL, pem));
         Path input = dir.resolve("input.txt");
         Files.writeString(input, "17 <13>from s_client21 <14>second message\n");
@@ -221,12 +222,12 @@ class TlsTest {
 
     @Test
     void namesTheFileWhenTheKeyIsNotPkcs8() throws Exception {
-        SyslogConfig.Pem pem = opensslPem("-newkey rsa:2048");
+        TlsIdentity.Pem pem = opensslPem("-newkey rsa:2048");
         Path pkcs1 = dir.resolve("rsa.pem");
         Processes.run(List.of(
                 "openssl", "rsa", "-traditional", "-in", pem.privateKey().toString(), "-out", pkcs1.toString()));
         SyslogConfig config =
-                SyslogConfig.defaults().withTls(LOCAL, new SyslogConfig.Pem(pem.certificateChain(), pkcs1));
+                SyslogConfig.defaults().withTls(LOCAL, new TlsIdentity.Pem(pem.certificateChain(), pkcs1));
         assertThatThrownBy(() -> SyslogServer.start(config, intake))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(pkcs1.toString())
@@ -253,7 +254,7 @@ class TlsTest {
                 keystore.toString(),
                 "-storepass",
                 "right-one"));
-        SyslogConfig config = SyslogConfig.defaults().withTls(LOCAL, new SyslogConfig.Pkcs12(keystore, "wrong-one"));
+        SyslogConfig config = SyslogConfig.defaults().withTls(LOCAL, new TlsIdentity.Pkcs12(keystore, "wrong-one"));
         assertThatThrownBy(() -> SyslogServer.start(config, intake))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(keystore.toString())

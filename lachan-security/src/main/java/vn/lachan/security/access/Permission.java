@@ -43,6 +43,8 @@ public enum Permission {
     USERS_MANAGE,
     /** Issue and revoke API tokens. */
     TOKENS_MANAGE,
+    /** Scrape the platform's operational metrics ({@code GET /metrics}, Prometheus text format). */
+    METRICS_READ,
     /** Change platform settings, keys and backups. */
     PLATFORM_MANAGE
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 public enum Role {
     /** Runs the platform: every permission, users and organizations included. */
     PLATFORM_ADMIN(true, EnumSet.allOf(Permission.class)),
-    /** Leads the monitoring center: the analyst's work plus assignments and rules. */
+    /** Leads the monitoring center: the analyst's work plus assignments, rules and the platform's metrics. */
     SOC_LEAD(
             true,
             EnumSet.of(
@@ -32,7 +32,8 @@ public enum Role {
                     DASHBOARDS_READ,
                     REPORTS_READ,
                     ORGANIZATIONS_READ,
-                    USERS_READ)),
+                    USERS_READ,
+                    METRICS_READ)),
     /** Works events, alerts and cases across the province. */
     SOC_ANALYST(
             true,

@@ -28,6 +28,8 @@ public enum Scope {
     CASES_WRITE("cases:write", EnumSet.of(Permission.CASES_READ, CASES_WORK)),
     /** {@code audit:read}: read the audit trail. */
     AUDIT_READ("audit:read", EnumSet.of(Permission.AUDIT_READ)),
+    /** {@code metrics:read}: scrape the operational metrics (a Prometheus server's token). */
+    METRICS_READ("metrics:read", EnumSet.of(Permission.METRICS_READ)),
     /** {@code admin}: everything the token's role grants. */
     ADMIN("admin", EnumSet.allOf(Permission.class));
 

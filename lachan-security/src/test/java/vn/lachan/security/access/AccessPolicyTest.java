@@ -38,6 +38,7 @@ class AccessPolicyTest {
             USERS_READ           Y Y . . . Y
             USERS_MANAGE         Y . . . . .
             TOKENS_MANAGE        Y . . . . .
+            METRICS_READ         Y Y . . . .
             PLATFORM_MANAGE      Y . . . . .
             """;
 
@@ -145,6 +146,21 @@ class AccessPolicyTest {
             assertThat(policy.allows(reader, p)).isFalse();
             assertThat(policy.allows(ingest, p)).isEqualTo(ingest.permissions().contains(p));
         }
+    }
+
+    @Test
+    void aMetricsTokenScrapesMetricsAndNothingElseAndOnlyARoleHoldingItMayCarryIt() {
+        Principal prometheus =
+                Principal.token(UUID.randomUUID(), "prometheus", SOC, Role.SOC_LEAD, Set.of(Scope.METRICS_READ));
+        assertThat(prometheus.permissions()).containsExactly(Permission.METRICS_READ);
+        assertThat(Scope.fromWireName("metrics:read")).contains(Scope.METRICS_READ);
+        Principal analyst =
+                Principal.token(UUID.randomUUID(), "analyst", SOC, Role.SOC_ANALYST, Set.of(Scope.METRICS_READ));
+        assertThat(analyst.permissions()).isEmpty();
+        assertThatThrownBy(() -> policy.require(analyst, Permission.METRICS_READ, null))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> policy.require(prometheus, Permission.EVENTS_READ, null))
+                .isInstanceOf(Forbidden.class);
     }
 
     @Test

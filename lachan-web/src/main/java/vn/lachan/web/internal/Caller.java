@@ -30,9 +30,7 @@ public final class Caller {
         /** An API token ({@code Bearer}, {@code ApiKey} or {@code Basic}). */
         TOKEN,
         /** A browser session cookie. */
-        SESSION,
-        /** Nothing: the server runs without security (before the app wires it). */
-        NONE
+        SESSION
     }
 
     /**

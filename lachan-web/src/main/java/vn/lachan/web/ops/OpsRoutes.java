@@ -55,7 +55,7 @@ public final class OpsRoutes {
     /** Adds the routes. */
     public void register(RouteTable routes) {
         routes.get("/api/v1/health", Access.PUBLIC, this::health);
-        routes.get("/metrics", Access.requires(Permission.PLATFORM_MANAGE), this::metrics);
+        routes.get("/metrics", Access.requires(Permission.METRICS_READ), this::metrics);
         routes.get(
                 "/api/v1/openapi.json",
                 Access.PUBLIC,

@@ -1,4 +1,4 @@
-package vn.lachan.input.syslog;
+package vn.lachan.core.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,36 +9,37 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** Builds the TLS listener's server context from PEM files or a PKCS#12 keystore. */
-final class TlsIdentities {
+/** Reads PEM files or a PKCS#12 keystore into a server TLS context. */
+final class IdentityLoader {
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS");
-    private static final List<String> CHECKED_PAIRS = List.of("RSA", "EC");
+    private static final Map<String, String> PROOF_SIGNATURES =
+            Map.of("RSA", "SHA256withRSA", "EC", "SHA256withECDSA", "Ed25519", "Ed25519", "Ed448", "Ed448");
+    private static final byte[] PROOF =
+            "lachan: does this key belong to this certificate?".getBytes(StandardCharsets.US_ASCII);
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
 
-    private TlsIdentities() {}
+    private IdentityLoader() {}
 
-    /**
-     * Returns a TLS context serving the identity.
-     *
-     * @throws IllegalArgumentException naming the file when it is missing, unreadable or not what it should be
-     */
-    static SSLContext serverContext(SyslogConfig.TlsIdentity identity) {
+    static SSLContext serverContext(TlsIdentity identity) {
         char[] password = switch (identity) {
-            case SyslogConfig.Pem pem -> new char[0];
-            case SyslogConfig.Pkcs12 p12 -> p12.password().toCharArray();
+            case TlsIdentity.Pem pem -> new char[0];
+            case TlsIdentity.Pkcs12 p12 -> p12.password().toCharArray();
         };
         KeyStore store = switch (identity) {
-            case SyslogConfig.Pem pem -> fromPem(pem);
-            case SyslogConfig.Pkcs12 p12 -> fromPkcs12(p12.keystore(), password);
+            case TlsIdentity.Pem pem -> fromPem(pem);
+            case TlsIdentity.Pkcs12 p12 -> fromPkcs12(p12.keystore(), password);
         };
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -55,6 +56,10 @@ final class TlsIdentities {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
+            if (!hasKeyEntry(store)) {
+                throw new IllegalArgumentException("the PKCS#12 keystore " + file
+                        + " holds no private key entry (a server needs its key, not only certificates)");
+            }
             return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(
@@ -64,24 +69,57 @@ final class TlsIdentities {
         }
     }
 
-    private static KeyStore fromPem(SyslogConfig.Pem pem) {
+    private static boolean hasKeyEntry(KeyStore store) throws GeneralSecurityException {
+        for (String alias : java.util.Collections.list(store.aliases())) {
+            if (store.isKeyEntry(alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static KeyStore fromPem(TlsIdentity.Pem pem) {
         Certificate[] chain = certificates(pem.certificateChain());
         PrivateKey key = privateKey(pem.privateKey());
-        String certified = chain[0].getPublicKey().getAlgorithm();
-        if (CHECKED_PAIRS.contains(certified)
-                && CHECKED_PAIRS.contains(key.getAlgorithm())
-                && !certified.equals(key.getAlgorithm())) {
-            throw new IllegalArgumentException("the private key in " + pem.privateKey() + " is " + key.getAlgorithm()
-                    + " but the first certificate in " + pem.certificateChain() + " holds a "
-                    + certified + " key: they do not belong together");
+        if (!belongTogether(key, chain[0].getPublicKey())) {
+            throw new IllegalArgumentException("the private key in " + pem.privateKey()
+                    + " does not belong to the first certificate in " + pem.certificateChain() + " ("
+                    + key.getAlgorithm() + " key, " + chain[0].getPublicKey().getAlgorithm()
+                    + " certificate): the server certificate must come first, with its own key");
         }
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("syslog", key, new char[0], chain);
+            store.setKeyEntry("server", key, new char[0], chain);
             return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot hold the TLS key in memory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns whether {@code key} signs what {@code certified} verifies; keys of a kind not tried here (RSASSA-PSS)
+     * pass, and the TLS handshake is their test.
+     */
+    private static boolean belongTogether(PrivateKey key, PublicKey certified) {
+        String algorithm = PROOF_SIGNATURES.get(key.getAlgorithm());
+        if (algorithm == null || !PROOF_SIGNATURES.containsKey(certified.getAlgorithm())) {
+            return true;
+        }
+        if (!key.getAlgorithm().equals(certified.getAlgorithm())) {
+            return false;
+        }
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(PROOF);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certified);
+            verifier.update(PROOF);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 
