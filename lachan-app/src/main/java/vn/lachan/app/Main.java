@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.lachan.app.backup.BackupCommands;
 import vn.lachan.app.hunt.HuntCommand;
 import vn.lachan.app.security.AdminCommand;
 import vn.lachan.app.serve.DemoCommand;
@@ -66,6 +67,7 @@ public final class Main implements Runnable {
         for (CommandLine command : AdminCommand.create(out, err)) {
             commandLine.addSubcommand(command);
         }
+        BackupCommands.create(out, err).forEach(commandLine::addSubcommand);
         commandLine.addSubcommand(new CommandLine(new ServeCommand(out, err)));
         commandLine.addSubcommand(new CommandLine(new DemoCommand(out, err)));
         commandLine
