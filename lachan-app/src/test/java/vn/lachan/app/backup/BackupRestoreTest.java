@@ -2,12 +2,7 @@ package vn.lachan.app.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lachan.app.Main;
+import vn.lachan.app.Cli;
 import vn.lachan.app.security.Foundation;
 import vn.lachan.core.store.PartitionInfo;
 import vn.lachan.security.access.Role;
@@ -41,36 +36,8 @@ class BackupRestoreTest {
     private Path custodianKey;
     private String token = "";
 
-    private record Run(int code, String out, String err) {
-        String lastLine() {
-            List<String> lines = out.lines().toList();
-            return lines.isEmpty() ? "" : lines.getLast();
-        }
-
-        String all() {
-            return out + err;
-        }
-    }
-
-    private static Run lachan(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InputStream previous = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = Main.run(
-                    args,
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8),
-                    false);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(previous);
-        }
-    }
-
-    private static Run ok(String stdin, String... args) {
-        Run run = lachan(stdin, args);
+    private static Cli.Run ok(String stdin, String... args) {
+        Cli.Run run = Cli.withInput(stdin, args);
         assertThat(run.code()).as(String.join(" ", args) + "\n" + run.all()).isZero();
         return run;
     }
@@ -94,20 +61,20 @@ class BackupRestoreTest {
                 "--role",
                 "SOC_ANALYST");
         ok("", "import", "--data", data.toString(), SAMPLES.toString());
-        Run key = ok("", "backup-key", "--out", root.resolve("custodian").toString(), "--name", "tinh");
+        Cli.Run key = ok("", "backup-key", "--out", root.resolve("custodian").toString(), "--name", "tinh");
         custodianPub = root.resolve("custodian/tinh.pub");
         custodianKey = root.resolve("custodian/tinh.key");
         assertThat(key.out()).contains("recipient ");
     }
 
-    private Run backup(Path file, String... extra) {
+    private Cli.Run backup(Path file, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "backup", "--data", data.toString(), "--to", file.toString(), "--recipient", custodianPub.toString()));
         args.addAll(List.of(extra));
-        return lachan("", args.toArray(String[]::new));
+        return Cli.withInput("", args.toArray(String[]::new));
     }
 
-    private static String signer(Run backup) {
+    private static String signer(Cli.Run backup) {
         assertThat(backup.lastLine()).startsWith("signer ");
         return backup.lastLine().substring("signer ".length());
     }
@@ -117,7 +84,7 @@ class BackupRestoreTest {
         assertThat(Files.getPosixFilePermissions(custodianKey))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         Path file = root.resolve("out/platform.lbk");
-        Run backup = backup(file);
+        Cli.Run backup = backup(file);
         assertThat(backup.code()).as(backup.all()).isZero();
         assertThat(backup.out()).contains("from a stopped platform").contains("master key: not included");
         String fingerprint = signer(backup);
@@ -131,7 +98,7 @@ class BackupRestoreTest {
 
         Path restored = root.resolve("restored");
         Path masterKey = data.resolve("keys/master-v1.key");
-        Run restore = lachan(
+        Cli.Run restore = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -158,8 +125,8 @@ class BackupRestoreTest {
             assertThat(foundation.users().byUsername("nguyen.an"))
                     .hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Nguyễn Văn An"));
         }
-        Run before = ok("", "search", "--data", data.toString(), "--size", "100", "--format", "jsonl");
-        Run after = ok("", "search", "--data", restored.toString(), "--size", "100", "--format", "jsonl");
+        Cli.Run before = ok("", "search", "--data", data.toString(), "--size", "100", "--format", "jsonl");
+        Cli.Run after = ok("", "search", "--data", restored.toString(), "--size", "100", "--format", "jsonl");
         assertThat(after.out().lines().count()).isEqualTo(storedEvents(data)).isPositive();
         assertThat(after.out()).isEqualTo(before.out());
         assertThat(ok("", "audit", "verify", "--data", restored.toString()).out())
@@ -174,10 +141,10 @@ class BackupRestoreTest {
 
     @Test
     void withoutTheMasterKeyTheRestoreSaysWhatToPutBackAndWithItTheKeysOpen() throws IOException {
-        Run without = backup(root.resolve("a.lbk"));
+        Cli.Run without = backup(root.resolve("a.lbk"));
         assertThat(without.code()).as(without.all()).isZero();
         Path restored = root.resolve("a");
-        Run restore = lachan(
+        Cli.Run restore = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -194,10 +161,10 @@ class BackupRestoreTest {
             assertThat(keys.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("master-"));
         }
 
-        Run with = backup(root.resolve("b.lbk"), "--include-master-key");
+        Cli.Run with = backup(root.resolve("b.lbk"), "--include-master-key");
         assertThat(with.code()).as(with.all()).isZero();
         assertThat(with.err()).contains("WARNING: the master key is in this backup");
-        Run full = lachan(
+        Cli.Run full = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -221,7 +188,7 @@ class BackupRestoreTest {
         Path otherKey = root.resolve("other/backup-recipient.key");
 
         Path target = root.resolve("target");
-        Run wrong = lachan(
+        Cli.Run wrong = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -240,7 +207,7 @@ class BackupRestoreTest {
         bytes[bytes.length / 2] ^= 0x01;
         Path tampered = root.resolve("tampered.lbk");
         Files.write(tampered, bytes);
-        Run altered = lachan(
+        Cli.Run altered = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -257,7 +224,7 @@ class BackupRestoreTest {
 
         Files.createDirectories(target);
         Files.writeString(target.resolve("keep-me"), "x");
-        Run full = lachan(
+        Cli.Run full = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -273,7 +240,7 @@ class BackupRestoreTest {
         assertThat(target.resolve("keep-me")).hasContent("x");
 
         Path fresh = root.resolve("fresh");
-        Run otherPrint = lachan(
+        Cli.Run otherPrint = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -288,7 +255,7 @@ class BackupRestoreTest {
         assertThat(otherPrint.err()).contains("not the trusted 00112233445566778899aabbccddeeff");
         Path stranger = root.resolve("stranger.mldsa.pub");
         SigningKeys.writePublic(stranger, SigningKeys.generate().getPublic());
-        Run otherKeyFile = lachan(
+        Cli.Run otherKeyFile = Cli.withInput(
                 "",
                 "restore",
                 "--from",
@@ -308,12 +275,12 @@ class BackupRestoreTest {
     void refusesToOverwriteABackupOrToReadAFolderThatIsNoPlatform() throws IOException {
         Path file = root.resolve("x.lbk");
         Files.writeString(file, "precious");
-        Run exists = backup(file);
+        Cli.Run exists = backup(file);
         assertThat(exists.code()).isEqualTo(2);
         assertThat(exists.err()).contains("exists already");
         assertThat(file).hasContent("precious");
 
-        Run notPlatform = lachan(
+        Cli.Run notPlatform = Cli.withInput(
                 "",
                 "backup",
                 "--data",

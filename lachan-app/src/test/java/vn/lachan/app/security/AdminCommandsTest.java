@@ -2,19 +2,13 @@ package vn.lachan.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lachan.app.Main;
+import vn.lachan.app.Cli;
 import vn.lachan.security.access.Role;
 import vn.lachan.security.token.TokenCheck;
 
@@ -23,33 +17,9 @@ class AdminCommandsTest {
     @TempDir
     Path data;
 
-    private record Run(int code, String out, String err) {
-        String lastLine() {
-            List<String> lines = out.lines().toList();
-            return lines.isEmpty() ? "" : lines.getLast();
-        }
-    }
-
-    private static Run lachan(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InputStream previous = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = Main.run(
-                    args,
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8),
-                    false);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(previous);
-        }
-    }
-
     @Test
     void aTokenIssuedOnAFreshFolderIsItsLastLineAndVerifiesWithItsRole() {
-        Run run = lachan("", "admin", "create-token", "--data", data.toString(), "--role", "PLATFORM_ADMIN");
+        Cli.Run run = Cli.withInput("", "admin", "create-token", "--data", data.toString(), "--role", "PLATFORM_ADMIN");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err())
@@ -68,10 +38,10 @@ class AdminCommandsTest {
 
     @Test
     void createsAnOrganizationTreeAndAUserWhosePasswordSignsInThenResetsTheSecondFactor() {
-        assertThat(lachan("", "admin", "create-token", "--data", data.toString(), "--role", "SOC_LEAD")
+        assertThat(Cli.withInput("", "admin", "create-token", "--data", data.toString(), "--role", "SOC_LEAD")
                         .code())
                 .isZero();
-        Run org = lachan(
+        Cli.Run org = Cli.withInput(
                 "",
                 "admin",
                 "create-org",
@@ -86,7 +56,7 @@ class AdminCommandsTest {
                 "--parent",
                 "SOC");
         assertThat(org.code()).as(org.err()).isZero();
-        Run weak = lachan(
+        Cli.Run weak = Cli.withInput(
                 "short\n",
                 "admin",
                 "create-user",
@@ -101,7 +71,7 @@ class AdminCommandsTest {
         assertThat(weak.code()).isEqualTo(1);
         assertThat(weak.err()).contains("password");
 
-        Run user = lachan(
+        Cli.Run user = Cli.withInput(
                 "Một mật khẩu đủ dài 2026\n",
                 "admin",
                 "create-user",
@@ -118,22 +88,22 @@ class AdminCommandsTest {
         assertThat(user.code()).as(user.err()).isZero();
         assertThat(user.out()).contains("created user nguyen.an").contains("SO-TTTT");
 
-        Run reset = lachan("", "admin", "reset-mfa", "--data", data.toString(), "--username", "Nguyen.An");
+        Cli.Run reset = Cli.withInput("", "admin", "reset-mfa", "--data", data.toString(), "--username", "Nguyen.An");
         assertThat(reset.code()).as(reset.err()).isZero();
-        Run unknown = lachan("", "admin", "reset-mfa", "--data", data.toString(), "--username", "nobody");
+        Cli.Run unknown = Cli.withInput("", "admin", "reset-mfa", "--data", data.toString(), "--username", "nobody");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("no user is called nobody");
     }
 
     @Test
     void auditVerifyPassesOnTheTrailTheCommandsWroteAndFailsWhenARecordIsChanged() throws Exception {
-        assertThat(lachan("", "admin", "create-token", "--data", data.toString(), "--role", "AUDITOR")
+        assertThat(Cli.withInput("", "admin", "create-token", "--data", data.toString(), "--role", "AUDITOR")
                         .code())
                 .isZero();
-        assertThat(lachan("", "admin", "create-token", "--data", data.toString(), "--role", "SOC_ANALYST")
+        assertThat(Cli.withInput("", "admin", "create-token", "--data", data.toString(), "--role", "SOC_ANALYST")
                         .code())
                 .isZero();
-        Run intact = lachan("", "audit", "verify", "--data", data.toString());
+        Cli.Run intact = Cli.withInput("", "audit", "verify", "--data", data.toString());
         assertThat(intact.code()).as(intact.out() + intact.err()).isZero();
         assertThat(intact.out()).startsWith("intact: 2 records");
 
@@ -145,18 +115,18 @@ class AdminCommandsTest {
                     .isEqualTo(1);
         }
 
-        Run tampered = lachan("", "audit", "verify", "--data", data.toString());
+        Cli.Run tampered = Cli.withInput("", "audit", "verify", "--data", data.toString());
         assertThat(tampered.code()).isEqualTo(1);
         assertThat(tampered.out()).contains("TAMPERED").contains("NOT intact");
     }
 
     @Test
     void refusesAFolderWithoutATrailAndAnUnknownScope() {
-        Run none = lachan("", "audit", "verify", "--data", data.toString());
+        Cli.Run none = Cli.withInput("", "audit", "verify", "--data", data.toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("holds no audit trail");
 
-        Run scope = lachan(
+        Cli.Run scope = Cli.withInput(
                 "",
                 "admin",
                 "create-token",

@@ -2,9 +2,7 @@ package vn.lachan.app.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lachan.app.Main;
+import vn.lachan.app.Cli;
 import vn.lachan.app.security.Foundation;
 import vn.lachan.pipeline.Pipeline;
 import vn.lachan.pipeline.PipelineStats;
@@ -28,18 +26,6 @@ class ImportIntoRunningPlatformTest {
     @TempDir
     Path data;
 
-    private record Run(int code, String err) {}
-
-    private static Run lachan(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
-        return new Run(code, err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void findsTheRunningPlatformByItsDataFolderAndDetectsWhatItSends() throws IOException {
         long lines = Files.readAllLines(SYSMON, StandardCharsets.UTF_8).stream()
@@ -51,7 +37,7 @@ class ImportIntoRunningPlatformTest {
         try (Platform platform = Platform.start(config)) {
             assertThat(Endpoint.running(data)).contains(platform.baseUrl());
 
-            Run anonymous = lachan("import", "--data", data.toString(), "--token", " ", SYSMON.toString());
+            Cli.Run anonymous = Cli.run("import", "--data", data.toString(), "--token", " ", SYSMON.toString());
             assertThat(anonymous.code()).isEqualTo(2);
             assertThat(anonymous.err()).contains("wants an API token with the ingest scope");
             Foundation foundation = Objects.requireNonNull(platform.foundation());
@@ -66,7 +52,7 @@ class ImportIntoRunningPlatformTest {
                             null)
                     .secret();
 
-            Run run = lachan("import", "--data", data.toString(), "--token", token, SYSMON.toString());
+            Cli.Run run = Cli.run("import", "--data", data.toString(), "--token", token, SYSMON.toString());
 
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.err()).contains(lines + " events accepted by the platform at " + platform.baseUrl());
@@ -81,7 +67,7 @@ class ImportIntoRunningPlatformTest {
 
     @Test
     void saysWhereToImportWhenNeitherDataNorServerIsGiven() {
-        Run run = lachan("import", SYSMON.toString());
+        Cli.Run run = Cli.run("import", SYSMON.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--data DIR").contains("--server URL");
@@ -89,7 +75,7 @@ class ImportIntoRunningPlatformTest {
 
     @Test
     void namesTheServerItCannotReach() {
-        Run run = lachan("import", "--server", "http://127.0.0.1:1", "--token", "lcn_x", SYSMON.toString());
+        Cli.Run run = Cli.run("import", "--server", "http://127.0.0.1:1", "--token", "lcn_x", SYSMON.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("cannot reach the platform at http://127.0.0.1:1");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.lachan.app.Cli;
 
 /** Runs {@code lachan serve} in a child JVM, as an operator would, and talks to it over HTTP. */
 final class ServeProcess implements AutoCloseable {
@@ -34,15 +35,9 @@ final class ServeProcess implements AutoCloseable {
 
     /** Issues an administrator's API token in the (stopped) platform's data folder, as an operator would. */
     private static String adminToken(Path data) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int code = vn.lachan.app.Main.run(
-                new String[] {"admin", "create-token", "--data", data.toString(), "--role", "PLATFORM_ADMIN"},
-                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).strip().lines().toList().getLast();
+        Cli.Run run = Cli.run("admin", "create-token", "--data", data.toString(), "--role", "PLATFORM_ADMIN");
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.lastLine();
     }
 
     static ServeProcess start(Path data, Path rules, Path log) throws Exception {

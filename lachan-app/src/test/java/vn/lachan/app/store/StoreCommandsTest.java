@@ -2,10 +2,7 @@ package vn.lachan.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lachan.app.Main;
+import vn.lachan.app.Cli;
 import vn.lachan.core.event.SourcedEvent;
 import vn.lachan.ingest.file.EventFiles;
 import vn.lachan.testkit.Corpus;
@@ -39,19 +36,6 @@ class StoreCommandsTest {
 
     private static final List<SourcedEvent> EVENTS = new ArrayList<>();
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void importZips() {
         ZIPS.add(Corpus.require("otrf/windows/execution/host/psh_python_webserver.zip"));
@@ -59,7 +43,7 @@ class StoreCommandsTest {
         new EventFiles(p -> {}).readAll(ZIPS, EVENTS::add);
         List<String> args = new ArrayList<>(List.of("import", "--data", data.toString()));
         ZIPS.forEach(z -> args.add(z.toString()));
-        Run run = run(args.toArray(String[]::new));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains(String.format(Locale.ROOT, "%,d events stored", timed()));
     }
@@ -80,7 +64,7 @@ class StoreCommandsTest {
         List<String> args =
                 new ArrayList<>(List.of("search", "--data", data.toString(), "--size", "0", "--format", "table"));
         args.addAll(List.of(query));
-        Run run = run(args.toArray(String[]::new));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isZero();
         Matcher m = Pattern.compile("total: ([0-9,]+) events").matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
@@ -107,7 +91,8 @@ class StoreCommandsTest {
         EVENTS.forEach(e -> codes.merge(String.valueOf(e.fields().get("EventID")), 1L, Long::sum));
         Map.Entry<String, Long> most =
                 codes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        Run run = run("search", "--data", data.toString(), "--size", "0", "--format", "table", "--top", "event.code");
+        Cli.Run run =
+                Cli.run("search", "--data", data.toString(), "--size", "0", "--format", "table", "--top", "event.code");
         assertThat(run.code()).as(run.err()).isZero();
         String first = run.out()
                 .lines()
@@ -120,7 +105,7 @@ class StoreCommandsTest {
 
     @Test
     void jsonlPrintsTheStoredEventsNewestFirst() {
-        Run run = run("search", "--data", data.toString(), "--size", "5", "--format", "jsonl", "event.code:1");
+        Cli.Run run = Cli.run("search", "--data", data.toString(), "--size", "5", "--format", "jsonl", "event.code:1");
         assertThat(run.code()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).contains("\"event.code\":\"1\""));
@@ -129,16 +114,17 @@ class StoreCommandsTest {
 
     @Test
     void aQueryThatDoesNotParseExitsTwoWithACaret() {
-        Run run = run("search", "--data", data.toString(), "event.code:(1 OR");
+        Cli.Run run = Cli.run("search", "--data", data.toString(), "event.code:(1 OR");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("does not parse").contains("^");
     }
 
     @Test
     void badPathsAndFoldersThatAreNoStoreExitTwo(@TempDir Path empty) {
-        assertThat(run("store", "verify", "--data", empty.toString()).code()).isEqualTo(2);
-        assertThat(run("search", "--data", empty.toString(), "x").code()).isEqualTo(2);
-        Run missing = run(
+        assertThat(Cli.run("store", "verify", "--data", empty.toString()).code())
+                .isEqualTo(2);
+        assertThat(Cli.run("search", "--data", empty.toString(), "x").code()).isEqualTo(2);
+        Cli.Run missing = Cli.run(
                 "import",
                 "--data",
                 empty.resolve("d").toString(),
@@ -149,18 +135,18 @@ class StoreCommandsTest {
 
     @Test
     void verifyIsZeroWhenIntactAndOneNamingTheModifiedFile(@TempDir Path dir) throws IOException {
-        assertThat(run("import", "--data", dir.toString(), ZIPS.get(1).toString())
+        assertThat(Cli.run("import", "--data", dir.toString(), ZIPS.get(1).toString())
                         .code())
                 .isZero();
-        Run seal = run("store", "seal", "--data", dir.toString());
+        Cli.Run seal = Cli.run("store", "seal", "--data", dir.toString());
         assertThat(seal.code()).isZero();
         assertThat(seal.out()).doesNotContain("sealed 0 partitions");
-        Run intact = run("store", "verify", "--data", dir.toString());
+        Cli.Run intact = Cli.run("store", "verify", "--data", dir.toString());
         assertThat(intact.code()).as(intact.out() + intact.err()).isZero();
         assertThat(intact.out()).contains("intact");
         Path victim = largestIndexFile(dir.resolve("events"));
         Files.write(victim, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
-        Run damaged = run("store", "verify", "--data", dir.toString());
+        Cli.Run damaged = Cli.run("store", "verify", "--data", dir.toString());
         assertThat(damaged.code()).isEqualTo(1);
         assertThat(damaged.out())
                 .contains("damaged")
