@@ -35,13 +35,19 @@ record StoreSettings(
         List<LegalHold> holds) {
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})\\s*(d|day|days|m|month|months|y|year|years)");
 
+    /**
+     * How long a day stays open for late events by default: an agent that was offline over a weekend
+     * still delivers into its days (a sealed day refuses events, which are then only logged).
+     */
+    static final Duration DEFAULT_SEAL_GRACE = Duration.ofDays(3);
+
     StoreSettings {
         holds = List.copyOf(holds);
     }
 
     static StoreSettings defaults() {
         return new StoreSettings(
-                Duration.ofHours(1), Duration.ofMinutes(10), true, RetentionPolicy.defaults(), List.of());
+                DEFAULT_SEAL_GRACE, Duration.ofMinutes(10), true, RetentionPolicy.defaults(), List.of());
     }
 
     /** Returns these settings with retention off: sealing still runs, nothing is deleted. */
@@ -51,7 +57,7 @@ record StoreSettings(
 
     /** Reads the {@code store} and {@code retention} sections, reporting problems through the sections. */
     static StoreSettings read(Section store, Section retention) {
-        Duration grace = store.duration("seal_grace", Duration.ofHours(1));
+        Duration grace = store.duration("seal_grace", DEFAULT_SEAL_GRACE);
         Duration interval = store.duration("maintenance_interval", Duration.ofMinutes(10));
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
             store.problem("maintenance_interval", "must be at least 1s");

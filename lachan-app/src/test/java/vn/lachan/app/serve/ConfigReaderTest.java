@@ -46,6 +46,8 @@ class ConfigReaderTest {
         assertThat(reference.pollWait()).isEqualTo(defaults.pollWait()).isEqualTo(Duration.ofMillis(50));
         assertThat(reference.timezone()).isEqualTo(defaults.timezone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
         assertThat(reference.data()).isEqualTo(REFERENCE.toAbsolutePath().resolveSibling("lachan-data"));
+        assertThat(reference.store()).isEqualTo(defaults.store());
+        assertThat(defaults.store().sealGrace()).isEqualTo(java.time.Duration.ofDays(3));
     }
 
     @Test
