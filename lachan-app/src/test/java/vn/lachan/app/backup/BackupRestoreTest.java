@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,14 @@ class BackupRestoreTest {
         assertThat(key.out()).contains("recipient ");
     }
 
+    /** Runs {@code lachan restore --from FROM --data INTO --key KEY} with the further options given. */
+    private static Cli.Run restore(Path from, Path into, Path key, String... more) {
+        List<String> args = new ArrayList<>(List.of("restore", "--from", from.toString(), "--data", into.toString()));
+        args.addAll(List.of("--key", key.toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
     private Cli.Run backup(Path file, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "backup", "--data", data.toString(), "--to", file.toString(), "--recipient", custodianPub.toString()));
@@ -98,15 +107,10 @@ class BackupRestoreTest {
 
         Path restored = root.resolve("restored");
         Path masterKey = data.resolve("keys/master-v1.key");
-        Cli.Run restore = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                file.toString(),
-                "--data",
-                restored.toString(),
-                "--key",
-                custodianKey.toString(),
+        Cli.Run restore = restore(
+                file,
+                restored,
+                custodianKey,
                 "--signer-fingerprint",
                 fingerprint,
                 "--master-key",
@@ -144,15 +148,10 @@ class BackupRestoreTest {
         Cli.Run without = backup(root.resolve("a.lbk"));
         assertThat(without.code()).as(without.all()).isZero();
         Path restored = root.resolve("a");
-        Cli.Run restore = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                root.resolve("a.lbk").toString(),
-                "--data",
-                restored.toString(),
-                "--key",
-                custodianKey.toString(),
+        Cli.Run restore = restore(
+                root.resolve("a.lbk"),
+                restored,
+                custodianKey,
                 "--signer",
                 root.resolve("a.lbk.signer.pub").toString());
         assertThat(restore.code()).as(restore.all()).isZero();
@@ -164,17 +163,8 @@ class BackupRestoreTest {
         Cli.Run with = backup(root.resolve("b.lbk"), "--include-master-key");
         assertThat(with.code()).as(with.all()).isZero();
         assertThat(with.err()).contains("WARNING: the master key is in this backup");
-        Cli.Run full = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                root.resolve("b.lbk").toString(),
-                "--data",
-                root.resolve("b").toString(),
-                "--key",
-                custodianKey.toString(),
-                "--signer-fingerprint",
-                signer(with));
+        Cli.Run full =
+                restore(root.resolve("b.lbk"), root.resolve("b"), custodianKey, "--signer-fingerprint", signer(with));
         assertThat(full.code()).as(full.all()).isZero();
         assertThat(full.out()).contains("the master key opens the keyring");
         assertThat(root.resolve("b/keys/master-v1.key")).hasSameBinaryContentAs(data.resolve("keys/master-v1.key"));
@@ -188,17 +178,7 @@ class BackupRestoreTest {
         Path otherKey = root.resolve("other/backup-recipient.key");
 
         Path target = root.resolve("target");
-        Cli.Run wrong = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                file.toString(),
-                "--data",
-                target.toString(),
-                "--key",
-                otherKey.toString(),
-                "--signer-fingerprint",
-                fingerprint);
+        Cli.Run wrong = restore(file, target, otherKey, "--signer-fingerprint", fingerprint);
         assertThat(wrong.code()).isEqualTo(1);
         assertThat(wrong.err()).contains("not addressed to recipient").contains("nothing written");
         assertThat(target).doesNotExist();
@@ -207,15 +187,10 @@ class BackupRestoreTest {
         bytes[bytes.length / 2] ^= 0x01;
         Path tampered = root.resolve("tampered.lbk");
         Files.write(tampered, bytes);
-        Cli.Run altered = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                tampered.toString(),
-                "--data",
-                target.toString(),
-                "--key",
-                custodianKey.toString(),
+        Cli.Run altered = restore(
+                tampered,
+                target,
+                custodianKey,
                 "--signer",
                 file.resolveSibling("platform.lbk.signer.pub").toString());
         assertThat(altered.code()).isEqualTo(1);
@@ -224,48 +199,19 @@ class BackupRestoreTest {
 
         Files.createDirectories(target);
         Files.writeString(target.resolve("keep-me"), "x");
-        Cli.Run full = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                file.toString(),
-                "--data",
-                target.toString(),
-                "--key",
-                custodianKey.toString(),
-                "--signer-fingerprint",
-                fingerprint);
+        Cli.Run full = restore(file, target, custodianKey, "--signer-fingerprint", fingerprint);
         assertThat(full.code()).isEqualTo(2);
         assertThat(full.err()).contains("is not empty");
         assertThat(target.resolve("keep-me")).hasContent("x");
 
         Path fresh = root.resolve("fresh");
-        Cli.Run otherPrint = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                file.toString(),
-                "--data",
-                fresh.toString(),
-                "--key",
-                custodianKey.toString(),
-                "--signer-fingerprint",
-                "00112233445566778899aabbccddeeff");
+        Cli.Run otherPrint =
+                restore(file, fresh, custodianKey, "--signer-fingerprint", "00112233445566778899aabbccddeeff");
         assertThat(otherPrint.code()).isEqualTo(1);
         assertThat(otherPrint.err()).contains("not the trusted 00112233445566778899aabbccddeeff");
         Path stranger = root.resolve("stranger.mldsa.pub");
         SigningKeys.writePublic(stranger, SigningKeys.generate().getPublic());
-        Cli.Run otherKeyFile = Cli.withInput(
-                "",
-                "restore",
-                "--from",
-                file.toString(),
-                "--data",
-                fresh.toString(),
-                "--key",
-                custodianKey.toString(),
-                "--signer",
-                stranger.toString());
+        Cli.Run otherKeyFile = restore(file, fresh, custodianKey, "--signer", stranger.toString());
         assertThat(otherKeyFile.code()).isEqualTo(1);
         assertThat(otherKeyFile.err()).contains("not among the trusted senders");
         assertThat(fresh).doesNotExist();
