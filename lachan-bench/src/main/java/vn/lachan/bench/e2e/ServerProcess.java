@@ -107,7 +107,10 @@ final class ServerProcess implements AutoCloseable {
         List<String> c = new ArrayList<>();
         c.add(launch.java());
         c.add("-Xmx2g");
-        c.add("-XX:+UseParallelGC");
+        // the launcher's collector, unless a --server-opt names another (-XX:+UseG1GC, -XX:+UseZGC)
+        if (launch.jvmOptions().stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            c.add("-XX:+UseParallelGC");
+        }
         c.add("--enable-native-access=ALL-UNNAMED");
         c.add("--add-modules");
         c.add("jdk.incubator.vector");
