@@ -3,16 +3,12 @@ package vn.lachan.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +26,7 @@ import vn.lachan.ingest.parse.RecordParser;
 import vn.lachan.sigma.logsource.LogSourceMap;
 import vn.lachan.store.LuceneEventStore;
 import vn.lachan.store.StoreConfig;
+import vn.lachan.testkit.CrashCopy;
 
 /**
  * The journal is committed only as far as the event store is durable: a crash after batches were
@@ -75,7 +72,7 @@ class CrashBeforeCommitTest {
                     .as("journal held back to the durable position")
                     .isZero();
             assertThat(pipeline.lag()).isEqualTo(records.size());
-            copy(live, crashed);
+            CrashCopy.of(live, crashed);
             pipeline.close();
             assertThat(source.committed())
                     .as("draining makes everything durable")
@@ -116,26 +113,5 @@ class CrashBeforeCommitTest {
             Thread.sleep(10);
         }
         assertThat(pipeline.stats().stored()).isEqualTo(count);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("write.lock")) {
-                    copyFile(p, target);
-                }
-            }
-        }
-    }
-
-    private static void copyFile(Path p, Path target) {
-        try {
-            Files.copy(p, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + p, e);
-        }
     }
 }

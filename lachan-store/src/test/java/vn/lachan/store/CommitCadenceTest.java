@@ -3,14 +3,11 @@ package vn.lachan.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lachan.core.query.Query;
@@ -19,6 +16,7 @@ import vn.lachan.core.store.EventBatch;
 import vn.lachan.core.store.EventId;
 import vn.lachan.core.store.SearchRequest;
 import vn.lachan.core.store.StoredEvent;
+import vn.lachan.testkit.CrashCopy;
 
 /**
  * Durability on a cadence: batches are searchable when written, durable at the next commit, and a crash
@@ -66,7 +64,7 @@ class CommitCadenceTest {
             assertThat(store.durablePosition()).isEqualTo(120);
             assertThat(count(store)).as("searchable before it is durable").isEqualTo(200);
             // kill -9 now: what is on disk is what the last commit holds
-            copy(dir.resolve("live"), crashed);
+            CrashCopy.of(dir.resolve("live"), crashed);
         }
         try (LuceneEventStore store = new LuceneEventStore(rarely(crashed))) {
             assertThat(store.durablePosition()).isEqualTo(120);
@@ -111,27 +109,6 @@ class CommitCadenceTest {
                     .isEqualTo(30);
             assertThat(store.write(new EventBatch(journal(30, 30), 60)).position())
                     .isEqualTo(60);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("write.lock")) {
-                    copyFile(p, target);
-                }
-            }
-        }
-    }
-
-    private static void copyFile(Path p, Path target) {
-        try {
-            Files.copy(p, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + p, e);
         }
     }
 }
