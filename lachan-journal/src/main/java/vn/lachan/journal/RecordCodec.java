@@ -9,8 +9,14 @@ import vn.lachan.core.intake.RawRecord;
 /**
  * Encodes a raw record as a frame body: epoch seconds (8 bytes), nanoseconds (4), then input, peer,
  * format, source and problem as a variable-length byte count plus UTF-8, then the payload to the end.
+ *
+ * <p>The nanoseconds never use the top bit (they stay below 10<sup>9</sup>); set, it says that the origin
+ * (a byte count plus UTF-8) follows the problem. Records without an origin keep the first layout, so the
+ * segments written before the origin existed read as they are.
  */
 final class RecordCodec {
+    private static final int ORIGIN_FLAG = 0x8000_0000;
+
     private RecordCodec() {}
 
     /** Appends the body of {@code record} to {@code sink} and returns the number of bytes written. */
@@ -19,13 +25,17 @@ final class RecordCodec {
         Instant received = record.received();
         long seconds = received.getEpochSecond();
         int nanos = received.getNano();
+        boolean hasOrigin = !record.origin().isEmpty();
         sink.putLong(seconds);
-        sink.putInt(nanos);
+        sink.putInt(hasOrigin ? nanos | ORIGIN_FLAG : nanos);
         putString(sink, record.input());
         putString(sink, record.peer());
         putString(sink, record.format());
         putString(sink, record.source());
         putString(sink, record.problem());
+        if (hasOrigin) {
+            putString(sink, record.origin());
+        }
         sink.put(record.payload(), 0, record.payload().length);
         return sink.size() - start;
     }
@@ -38,15 +48,18 @@ final class RecordCodec {
     static RawRecord decode(ByteBuffer buffer, int offset, int length) {
         ByteBuffer in = buffer.slice(offset, length);
         try {
-            Instant received = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            long seconds = in.getLong();
+            int nanos = in.getInt();
+            Instant received = Instant.ofEpochSecond(seconds, nanos & ~ORIGIN_FLAG);
             String input = getString(in);
             String peer = getString(in);
             String format = getString(in);
             String source = getString(in);
             String problem = getString(in);
+            String origin = (nanos & ORIGIN_FLAG) != 0 ? getString(in) : "";
             byte[] payload = new byte[in.remaining()];
             in.get(payload);
-            return new RawRecord(received, input, peer, format, source, payload, problem);
+            return new RawRecord(received, input, peer, format, source, payload, problem, origin);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a record body (" + e.getMessage() + ")", e);
         }

@@ -19,6 +19,9 @@ import vn.lachan.sigma.SigmaEngine;
 
 /** Parses, enriches and detects one polled batch: the first stage, on its own thread. */
 final class DetectStage {
+    /** The field that keeps the organization the ownerships named when the sender's credential overruled it. */
+    static final String CLAIMED = "lachan.claimed_organization";
+
     private final RecordParser parser;
     private final Enricher enricher;
     private final int journalTag;
@@ -63,8 +66,14 @@ final class DetectStage {
         metrics.parsed(parsed.parser(), parsed.outcome() == ParsedRecord.Outcome.RAW);
         Instant time = usableTime(parsed.time(), record.received());
         var fields = parsed.fields();
-        Enricher.Owner owner = enricher.owner(
+        Enricher.Owner claimed = enricher.owner(
                 record.source(), Fields.text(fields, "host.name"), Fields.text(fields, "host.ip"), record.peer());
+        Enricher.Owner owner = enricher.within(claimed, record.origin());
+        if (owner != claimed && !enricher.isFallback(claimed)) {
+            // the ownerships name an organization outside the sender's subtree: keep what they said, visibly
+            fields = new LinkedHashMap<>(fields);
+            fields.put(CLAIMED, claimed.organization());
+        }
         return new StoredEvent(
                 EventId.ofJournal(time, journalTag, position),
                 time,

@@ -5,23 +5,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.core.org.Subtrees;
 
 /**
  * Finds the organization and system of an event: by source label, then host name, then host address,
- * then sender address; the first ownership that matches wins, in configuration order.
+ * then sender address; the first ownership that matches wins, in configuration order. An event that an
+ * agency's credential sent stays inside that agency's subtree, whatever the ownerships say.
  */
 final class Enricher {
     /** An organization and system pair. */
     record Owner(String organization, String system) {}
 
     private final Owner fallback;
+    private final Subtrees subtrees;
     private final Map<String, Owner> sources = new HashMap<>();
     private final Map<String, Owner> hosts = new HashMap<>();
     private final List<Map.Entry<String, Owner>> suffixes;
     private final List<Map.Entry<Network, Owner>> networks;
 
-    Enricher(List<Ownership> ownerships, Owner fallback) {
+    Enricher(List<Ownership> ownerships, Owner fallback, Subtrees subtrees) {
         this.fallback = fallback;
+        this.subtrees = subtrees;
         var suffixList = new java.util.ArrayList<Map.Entry<String, Owner>>();
         var networkList = new java.util.ArrayList<Map.Entry<Network, Owner>>();
         for (Ownership o : ownerships) {
@@ -56,6 +60,23 @@ final class Enricher {
         }
         Owner byPeer = peer.isEmpty() ? null : byAddress(stripPort(peer));
         return byPeer != null ? byPeer : fallback;
+    }
+
+    /**
+     * Returns {@code claimed} when it lies in the subtree of {@code origin} (the organization whose
+     * credential sent the event; empty when none), else the origin itself with the default system: an
+     * agency cannot file events under another agency, and its events no ownership names are its own.
+     */
+    Owner within(Owner claimed, String origin) {
+        if (origin.isEmpty() || subtrees.contains(origin, claimed.organization())) {
+            return claimed;
+        }
+        return new Owner(origin, fallback.system());
+    }
+
+    /** Returns whether {@code owner} is the default, which no ownership named. */
+    boolean isFallback(Owner owner) {
+        return owner.equals(fallback);
     }
 
     private @Nullable Owner byHost(String host) {

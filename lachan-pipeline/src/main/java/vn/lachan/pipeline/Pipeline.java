@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lachan.alert.grouping.AlertGrouper;
 import vn.lachan.core.alert.AlertStore;
+import vn.lachan.core.org.Subtrees;
 import vn.lachan.core.store.EventStore;
 import vn.lachan.ingest.parse.RecordParser;
 
@@ -38,7 +39,7 @@ public final class Pipeline implements AutoCloseable {
     private final Thread storeThread;
     private volatile boolean running = true;
 
-    /** Wires the pipeline; {@link #start()} starts its two threads. */
+    /** Wires a pipeline that knows no organization tree (an agency's events stay with the agency itself). */
     public Pipeline(
             PipelineConfig config,
             RecordSource source,
@@ -48,12 +49,31 @@ public final class Pipeline implements AutoCloseable {
             AlertStore alerts,
             AlertGrouper grouper,
             MeterRegistry registry) {
+        this(config, source, parser, rules, events, alerts, grouper, registry, Subtrees.SELF_ONLY);
+    }
+
+    /**
+     * Wires the pipeline; {@link #start()} starts its two threads. {@code subtrees} keeps the events an
+     * agency's credential sent inside that agency's subtree.
+     */
+    public Pipeline(
+            PipelineConfig config,
+            RecordSource source,
+            RecordParser parser,
+            LiveRules rules,
+            EventStore events,
+            AlertStore alerts,
+            AlertGrouper grouper,
+            MeterRegistry registry,
+            Subtrees subtrees) {
         this.config = config;
         this.source = source;
         this.rules = rules;
         this.metrics = new PipelineMetrics(registry);
         Enricher enricher = new Enricher(
-                config.ownerships(), new Enricher.Owner(config.defaultOrganization(), config.defaultSystem()));
+                config.ownerships(),
+                new Enricher.Owner(config.defaultOrganization(), config.defaultSystem()),
+                subtrees);
         this.detect = new DetectStage(parser, enricher, config.journalTag(), metrics);
         this.store = new StoreStage(events, alerts, grouper, source, metrics);
         this.queue = new ArrayBlockingQueue<>(config.queuedBatches());

@@ -20,6 +20,7 @@ import vn.lachan.core.alert.AlertPage;
 import vn.lachan.core.alert.AlertQuery;
 import vn.lachan.core.alert.AlertRecord;
 import vn.lachan.core.intake.RawRecord;
+import vn.lachan.core.org.Subtrees;
 import vn.lachan.core.query.QueryParser;
 import vn.lachan.core.store.EventId;
 import vn.lachan.core.store.SearchRequest;
@@ -57,14 +58,18 @@ class PipelineTest {
     private record Run(PipelineStats stats, long storedTotal, List<AlertRecord> alerts, long committed) {}
 
     private Run run(List<RawRecord> records, long first, PipelineConfig config) {
+        return run(records, first, config, Subtrees.SELF_ONLY);
+    }
+
+    private Run run(List<RawRecord> records, long first, PipelineConfig config, Subtrees subtrees) {
         ListSource source = new ListSource(records, first);
         try (LuceneEventStore events = new LuceneEventStore(StoreConfig.defaults(data));
                 LuceneAlertStore alerts = LuceneAlertStore.open(data.resolve("alerts"));
                 LiveRules rules = new LiveRules(List.of(SAMPLES.resolve("rules")), LogSourceMap.bundled());
                 RecordParser parser = new RecordParser(ParserConfig.defaults())) {
             AlertGrouper grouper = new AlertGrouper(GroupingConfig.DEFAULTS, alerts::get);
-            Pipeline pipeline =
-                    new Pipeline(config, source, parser, rules, events, alerts, grouper, new SimpleMeterRegistry());
+            Pipeline pipeline = new Pipeline(
+                    config, source, parser, rules, events, alerts, grouper, new SimpleMeterRegistry(), subtrees);
             pipeline.start();
             assertThat(pipeline.awaitCaughtUp(Duration.ofMinutes(1))).isTrue();
             pipeline.close();
@@ -151,6 +156,44 @@ class PipelineTest {
             assertThat(hits).isNotEmpty().allSatisfy(h -> {
                 assertThat(h.organization()).isEqualTo("so-tc");
                 assertThat(h.system()).isEqualTo("ke-toan");
+            });
+        }
+    }
+
+    @Test
+    void keepsTheEventsOfAnAgencysCredentialInsideItsSubtree() {
+        var owners = List.of(new Ownership("so-tc", "ke-toan", List.of("*.stc.lachan.gov.vn"), List.of(), List.of()));
+        var config = new PipelineConfig(64, Duration.ofMillis(20), 2, 7, owners, "u", "u");
+        List<RawRecord> fromHealth =
+                sampleRecords().stream().map(r -> r.withOrigin("SO-YT")).toList();
+        // the health department's token sends events the ownerships file under the finance department
+        run(fromHealth, 0, config, (root, code) -> root.equals(code));
+
+        try (LuceneEventStore events = new LuceneEventStore(StoreConfig.defaults(data))) {
+            var hits = events.search(all()).hits();
+            assertThat(hits).isNotEmpty().allSatisfy(h -> {
+                assertThat(h.organization()).isEqualTo("SO-YT");
+                assertThat(h.system()).isEqualTo("u");
+                assertThat(h.fields()).containsEntry(DetectStage.CLAIMED, "so-tc");
+            });
+        }
+    }
+
+    @Test
+    void keepsTheOwnershipWhenItLiesInTheSendersSubtree() {
+        var owners = List.of(new Ownership("so-tc", "ke-toan", List.of("*.stc.lachan.gov.vn"), List.of(), List.of()));
+        var config = new PipelineConfig(64, Duration.ofMillis(20), 2, 7, owners, "u", "u");
+        List<RawRecord> fromProvince =
+                sampleRecords().stream().map(r -> r.withOrigin("TINH")).toList();
+        Subtrees tree = (root, code) -> root.equals(code) || root.equals("TINH") && code.equals("so-tc");
+        run(fromProvince, 0, config, tree);
+
+        try (LuceneEventStore events = new LuceneEventStore(StoreConfig.defaults(data))) {
+            var hits = events.search(all()).hits();
+            assertThat(hits).isNotEmpty().allSatisfy(h -> {
+                assertThat(h.organization()).isEqualTo("so-tc");
+                assertThat(h.system()).isEqualTo("ke-toan");
+                assertThat(h.fields()).doesNotContainKey(DetectStage.CLAIMED);
             });
         }
     }

@@ -68,8 +68,8 @@ public final class WebServer implements AutoCloseable {
                 new RequestLifecycle(services.metrics(), new Gate(security, codes), config.retryAfterSeconds());
         this.alertRoutes = new AlertRoutes(services.alerts(), json, config.heartbeat());
         List<Consumer<RouteTable>> features = new ArrayList<>();
-        features.add(new IngestRoutes(services.intake(), bodies, json, config.retryAfterSeconds())::register);
-        features.add(new BulkRoutes(services.intake(), bodies, json, config.retryAfterSeconds())::register);
+        features.add(new IngestRoutes(services.intake(), bodies, json, codes, config.retryAfterSeconds())::register);
+        features.add(new BulkRoutes(services.intake(), bodies, json, codes, config.retryAfterSeconds())::register);
         features.add(alertRoutes::register);
         features.add(new EventRoutes(services.events(), bodies, json)::register);
         features.add(new OpsRoutes(services.health(), services.metrics(), json)::register);

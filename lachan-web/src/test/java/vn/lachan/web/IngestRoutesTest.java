@@ -1,6 +1,7 @@
 package vn.lachan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.lachan.web.Problems.assertProblem;
 
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import vn.lachan.core.intake.Admission;
 import vn.lachan.core.intake.RawRecord;
+import vn.lachan.security.access.Role;
+import vn.lachan.security.access.Scope;
 
 class IngestRoutesTest {
     @TempDir
@@ -55,6 +59,26 @@ class IngestRoutesTest {
             assertThat(r.format()).isEqualTo("json");
             assertThat(r.problem()).isEmpty();
         });
+    }
+
+    @Test
+    void anAgencysTokenBindsItsRecordsToTheAgencyAndTheCentersDoesNot() throws Exception {
+        String officer = server.security.token(Role.ORG_SECURITY_OFFICER, "SO-YT", Set.of(Scope.INGEST));
+        for (String path : List.of("/api/v1/ingest", "/logs-yt/_bulk")) {
+            String body = path.endsWith("_bulk") ? "{\"index\":{}}\n{\"a\":1}\n" : "{\"a\":1}\n";
+            HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri(path))
+                    .header("Authorization", "Bearer " + officer)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 202);
+        }
+        assertThat(server.post("/api/v1/ingest", "application/x-ndjson", "{\"b\":2}\n")
+                        .statusCode())
+                .isEqualTo(202);
+
+        assertThat(server.intake.records())
+                .extracting(RawRecord::input, RawRecord::origin)
+                .containsExactly(tuple("http", "SO-YT"), tuple("bulk", "SO-YT"), tuple("http", ""));
     }
 
     @Test

@@ -100,7 +100,15 @@ final class Platform implements AutoCloseable {
         AlertGrouper grouper = new AlertGrouper(
                 new GroupingConfig(config.alertWindow(), config.maxEventRefs(), 100_000), alertStore::get);
         Pipeline p = new Pipeline(
-                pipelineConfig(tag), new JournalSource(j), parser, live, store, alertStore, grouper, registry);
+                pipelineConfig(tag),
+                new JournalSource(j),
+                parser,
+                live,
+                store,
+                alertStore,
+                grouper,
+                registry,
+                f.organizations().subtrees(Duration.ofSeconds(30)));
         keep(p);
         p.start();
         pipeline = p;

@@ -18,9 +18,19 @@ import java.util.Objects;
  *     nobody mutates it
  * @param problem what the input found wrong with the record (an oversize frame cut at the limit, a
  *     broken frame), empty when nothing; the pipeline keeps such a record raw with this reason
+ * @param origin the code of the organization whose credential sent the record (an agency's ingest
+ *     token), empty when the sender is bound to none (syslog, a monitoring-center token): the pipeline
+ *     attributes the event to that organization's subtree only, whatever the sender claims
  */
 public record RawRecord(
-        Instant received, String input, String peer, String format, String source, byte[] payload, String problem) {
+        Instant received,
+        String input,
+        String peer,
+        String format,
+        String source,
+        byte[] payload,
+        String problem,
+        String origin) {
     /** The format that asks the pipeline to detect the parser. */
     public static final String AUTO = "auto";
 
@@ -32,6 +42,7 @@ public record RawRecord(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(origin, "origin");
         if (input.isBlank()) {
             throw new IllegalArgumentException("a raw record needs the name of its input");
         }
@@ -40,9 +51,20 @@ public record RawRecord(
         }
     }
 
-    /** Returns a record without a problem. */
+    /** Returns a record without a problem, from a sender bound to no organization. */
     public RawRecord(Instant received, String input, String peer, String format, String source, byte[] payload) {
-        this(received, input, peer, format, source, payload, "");
+        this(received, input, peer, format, source, payload, "", "");
+    }
+
+    /** Returns a record from a sender bound to no organization. */
+    public RawRecord(
+            Instant received, String input, String peer, String format, String source, byte[] payload, String problem) {
+        this(received, input, peer, format, source, payload, problem, "");
+    }
+
+    /** Returns this record as sent by a credential of the organization {@code code}. */
+    public RawRecord withOrigin(String code) {
+        return new RawRecord(received, input, peer, format, source, payload, problem, code);
     }
 
     @Override
@@ -54,17 +76,19 @@ public record RawRecord(
                 && format.equals(r.format)
                 && source.equals(r.source)
                 && Arrays.equals(payload, r.payload)
-                && problem.equals(r.problem);
+                && problem.equals(r.problem)
+                && origin.equals(r.origin);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(received, input, peer, format, source, Arrays.hashCode(payload), problem);
+        return Objects.hash(received, input, peer, format, source, Arrays.hashCode(payload), problem, origin);
     }
 
     @Override
     public String toString() {
         return "RawRecord[" + input + " from '" + peer + "' at " + received + ", format " + format + ", source '"
-                + source + "', " + payload.length + " bytes" + (problem.isEmpty() ? "" : ", problem: " + problem) + "]";
+                + source + "', " + payload.length + " bytes" + (problem.isEmpty() ? "" : ", problem: " + problem)
+                + (origin.isEmpty() ? "" : ", origin " + origin) + "]";
     }
 }

@@ -9,15 +9,17 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import vn.lachan.core.org.OrganizationKind;
+import vn.lachan.core.org.Subtrees;
 import vn.lachan.security.access.OrganizationScope;
 
-/** Answers access questions about the tree from an in-memory snapshot, reloaded when stale. */
-final class CachedScope implements OrganizationScope {
+/** Answers access and ownership questions about the tree from an in-memory snapshot, reloaded when stale. */
+final class CachedScope implements OrganizationScope, Subtrees {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration maxAge;
@@ -57,6 +59,21 @@ final class CachedScope implements OrganizationScope {
         return fresh().kinds.get(organization) == OrganizationKind.SOC;
     }
 
+    @Override
+    public boolean contains(String root, String code) {
+        Snapshot tree = fresh();
+        UUID top = tree.codes.get(root.toUpperCase(Locale.ROOT));
+        UUID at = tree.codes.get(code.toUpperCase(Locale.ROOT));
+        // the walk up ends at a root; the tree has no cycles (moves that would make one are refused)
+        while (top != null && at != null) {
+            if (at.equals(top)) {
+                return true;
+            }
+            at = tree.parents.get(at);
+        }
+        return false;
+    }
+
     private Snapshot fresh() {
         Snapshot current = snapshot;
         Instant now = clock.instant();
@@ -72,20 +89,29 @@ final class CachedScope implements OrganizationScope {
         long version = store.treeVersion();
         Map<UUID, OrganizationKind> kinds = new HashMap<>();
         Map<UUID, List<UUID>> children = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("select id, parent_id, kind from organizations")
+        Map<UUID, UUID> parents = new HashMap<>();
+        Map<String, UUID> codes = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select id, parent_id, kind, code from organizations")
                 .map((rs, ctx) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     UUID parent = rs.getObject("parent_id", UUID.class);
                     kinds.put(id, OrganizationKind.valueOf(rs.getString("kind")));
+                    codes.put(rs.getString("code").toUpperCase(Locale.ROOT), id);
                     if (parent != null) {
+                        parents.put(id, parent);
                         children.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
                     }
                     return id;
                 })
                 .list());
-        return new Snapshot(version, clock.instant(), kinds, children);
+        return new Snapshot(version, clock.instant(), kinds, children, parents, codes);
     }
 
     private record Snapshot(
-            long version, Instant loaded, Map<UUID, OrganizationKind> kinds, Map<UUID, List<UUID>> children) {}
+            long version,
+            Instant loaded,
+            Map<UUID, OrganizationKind> kinds,
+            Map<UUID, List<UUID>> children,
+            Map<UUID, UUID> parents,
+            Map<String, UUID> codes) {}
 }

@@ -25,6 +25,7 @@ import vn.lachan.core.org.Organization;
 import vn.lachan.core.org.OrganizationKind;
 import vn.lachan.core.org.Organizations;
 import vn.lachan.core.org.Outcome;
+import vn.lachan.core.org.Subtrees;
 import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.internal.ColumnSealer;
 import vn.lachan.meta.internal.SqlStates;
@@ -65,6 +66,14 @@ public final class JdbcOrganizations implements Organizations {
      * another node).
      */
     public OrganizationScope scope(Duration maxAge) {
+        return new CachedScope(jdbi, clock, maxAge, this);
+    }
+
+    /**
+     * Returns the subtree view the pipeline asks for every event an agency's credential sent, answered
+     * from memory and reloaded like {@link #scope(Duration)}.
+     */
+    public Subtrees subtrees(Duration maxAge) {
         return new CachedScope(jdbi, clock, maxAge, this);
     }
 

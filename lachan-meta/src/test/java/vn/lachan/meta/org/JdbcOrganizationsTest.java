@@ -24,6 +24,7 @@ import vn.lachan.core.org.ContactType;
 import vn.lachan.core.org.Organization;
 import vn.lachan.core.org.OrganizationKind;
 import vn.lachan.core.org.Outcome;
+import vn.lachan.core.org.Subtrees;
 import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.testing.Backend;
 import vn.lachan.meta.testing.TestClock;
@@ -247,6 +248,31 @@ class JdbcOrganizationsTest {
                 .isEqualTo(Set.of(dept.id()));
         clock.advance(Duration.ofMinutes(2));
         assertThat(scope.subtree(dept.id())).isEqualTo(Set.of(dept.id(), unit.id()));
+    }
+
+    @Test
+    void subtreesByCodeFollowMovesAndIgnoreCase() {
+        Organization root = add("TINH", "Tỉnh", OrganizationKind.PROVINCE, null);
+        Organization dept = add("SO-A", "Sở A", OrganizationKind.DEPARTMENT, root);
+        Organization unit = add("DV-A", "Đơn vị A", OrganizationKind.PUBLIC_SERVICE_UNIT, dept);
+        Organization other = add("SO-B", "Sở B", OrganizationKind.DEPARTMENT, root);
+        Subtrees subtrees = orgs.subtrees(Duration.ofMinutes(1));
+
+        assertThat(subtrees.contains("SO-A", "SO-A")).isTrue();
+        assertThat(subtrees.contains("SO-A", "dv-a"))
+                .as("ownership settings may use lower case")
+                .isTrue();
+        assertThat(subtrees.contains("TINH", "DV-A")).isTrue();
+        assertThat(subtrees.contains("SO-A", "SO-B")).isFalse();
+        assertThat(subtrees.contains("DV-A", "SO-A"))
+                .as("a parent is not in its child's subtree")
+                .isFalse();
+        assertThat(subtrees.contains("SO-A", "UNKNOWN")).isFalse();
+        assertThat(subtrees.contains("UNKNOWN", "SO-A")).isFalse();
+
+        orgs.move(unit.id(), other.id()).orElseThrow();
+        assertThat(subtrees.contains("SO-A", "DV-A")).isFalse();
+        assertThat(subtrees.contains("SO-B", "DV-A")).isTrue();
     }
 
     private static ContactDetails person(String name, String mobile) {

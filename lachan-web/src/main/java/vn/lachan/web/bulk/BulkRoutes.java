@@ -12,7 +12,9 @@ import vn.lachan.core.intake.RawRecord;
 import vn.lachan.security.access.Permission;
 import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.Admissions;
+import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
+import vn.lachan.web.internal.OrganizationCodes;
 import vn.lachan.web.internal.RequestBodies;
 import vn.lachan.web.internal.RouteTable;
 
@@ -29,6 +31,7 @@ public final class BulkRoutes {
     public static final String INPUT = "bulk";
 
     private final Intake intake;
+    private final OrganizationCodes codes;
     private final RequestBodies bodies;
     private final JsonCodec json;
     private final BulkParser parser;
@@ -36,8 +39,10 @@ public final class BulkRoutes {
     private final int retryAfterSeconds;
 
     /** Creates the routes over {@code intake}; a full intake is answered 429 with {@code retryAfterSeconds}. */
-    public BulkRoutes(Intake intake, RequestBodies bodies, JsonCodec json, int retryAfterSeconds) {
+    public BulkRoutes(
+            Intake intake, RequestBodies bodies, JsonCodec json, OrganizationCodes codes, int retryAfterSeconds) {
         this.intake = intake;
+        this.codes = codes;
         this.bodies = bodies;
         this.json = json;
         this.parser = new BulkParser(json);
@@ -59,10 +64,11 @@ public final class BulkRoutes {
         long started = System.nanoTime();
         List<BulkItem> items = parser.parse(bodies.read(ctx), defaultIndex);
         Instant received = Instant.now();
+        String origin = codes.origin(Caller.of(ctx));
         List<RawRecord> records = new ArrayList<>(items.size());
         for (BulkItem item : items) {
             if (item.source() != null) {
-                records.add(new RawRecord(received, INPUT, ctx.ip(), "json", item.index(), item.source()));
+                records.add(new RawRecord(received, INPUT, ctx.ip(), "json", item.index(), item.source(), "", origin));
             }
         }
         if (!records.isEmpty()) {

@@ -13,7 +13,9 @@ import vn.lachan.security.access.Permission;
 import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.Admissions;
 import vn.lachan.web.internal.ApiProblem;
+import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
+import vn.lachan.web.internal.OrganizationCodes;
 import vn.lachan.web.internal.RequestBodies;
 import vn.lachan.web.internal.RouteTable;
 
@@ -32,13 +34,16 @@ public final class IngestRoutes {
     private static final int MAX_SOURCE = 512;
 
     private final Intake intake;
+    private final OrganizationCodes codes;
     private final RequestBodies bodies;
     private final BodySplitter splitter;
     private final int retryAfterSeconds;
 
     /** Creates the routes over {@code intake}; a full intake is answered 429 with {@code retryAfterSeconds}. */
-    public IngestRoutes(Intake intake, RequestBodies bodies, JsonCodec json, int retryAfterSeconds) {
+    public IngestRoutes(
+            Intake intake, RequestBodies bodies, JsonCodec json, OrganizationCodes codes, int retryAfterSeconds) {
         this.intake = intake;
+        this.codes = codes;
         this.bodies = bodies;
         this.splitter = new BodySplitter(json);
         this.retryAfterSeconds = retryAfterSeconds;
@@ -55,9 +60,10 @@ public final class IngestRoutes {
         List<byte[]> payloads = splitter.split(bodies.read(ctx), ctx.contentType());
         Instant received = Instant.now();
         String peer = ctx.ip();
+        String origin = codes.origin(Caller.of(ctx));
         List<RawRecord> records = new ArrayList<>(payloads.size());
         for (byte[] payload : payloads) {
-            records.add(new RawRecord(received, INPUT, peer, format, source, payload));
+            records.add(new RawRecord(received, INPUT, peer, format, source, payload, "", origin));
         }
         if (!records.isEmpty()) {
             Admissions.require(intake.offer(records), retryAfterSeconds);

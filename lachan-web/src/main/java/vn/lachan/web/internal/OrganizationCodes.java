@@ -62,6 +62,21 @@ public final class OrganizationCodes {
         };
     }
 
+    /**
+     * Returns the organization the records a caller sends are bound to: empty for a caller that sees every
+     * organization (the monitoring center), else the caller's home organization, whose subtree the pipeline
+     * keeps the events in.
+     */
+    public String origin(Caller caller) {
+        if (caller.visibility().codes() == null) {
+            return "";
+        }
+        UUID home = caller.principal().organization();
+        // a principal's organization exists (organizations are never deleted); a miss is a broken database
+        return code(home)
+                .orElseThrow(() -> new IllegalStateException("the caller's organization " + home + " is missing"));
+    }
+
     private void remember(Organization organization) {
         codes.put(organization.id(), organization.code());
         ids.put(organization.code(), organization.id());
