@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import vn.lachan.core.event.SourcedEvent;
 import vn.lachan.ingest.file.EventFiles;
@@ -23,8 +25,7 @@ public final class Feeder {
     private static final int BATCH = 2000;
     private static final int MAX_RETRIES = 120;
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI ingest;
     private final PrintStream err;
@@ -41,6 +42,19 @@ public final class Feeder {
      * under the name of {@code command}.
      */
     public Feeder(String baseUrl, String token, String command, PrintStream err) {
+        this(baseUrl, token, command, err, null);
+    }
+
+    /**
+     * Creates a feeder as above that checks an HTTPS platform's certificate with {@code tls} (a context
+     * trusting a private authority), or with the JDK's trusted authorities when null.
+     */
+    public Feeder(String baseUrl, String token, String command, PrintStream err, @Nullable SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
         this.ingest = URI.create(baseUrl + "/api/v1/ingest?format=json&source=");
         this.token = token;
         this.command = command;

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.lachan.app.serve.Endpoint;
 import vn.lachan.app.serve.Feeder;
+import vn.lachan.core.tls.TrustedCertificates;
 import vn.lachan.ingest.file.ReadCounts;
 import vn.lachan.store.LuceneEventStore;
 import vn.lachan.store.StoreConfig;
@@ -55,6 +57,13 @@ final class ImportCommand implements Callable<Integer> {
             paramLabel = "TOKEN",
             description = "An API token with the ingest scope, for a running platform (default: $LACHAN_TOKEN).")
     private @Nullable String token;
+
+    @Option(
+            names = "--ca-cert",
+            paramLabel = "PEM",
+            description = "Trust only the certificates in this PEM file for an HTTPS platform (a private"
+                    + " authority's or the platform's self-signed certificate), as curl --cacert does.")
+    private @Nullable Path caCert;
 
     @Option(
             names = "--batch",
@@ -115,7 +124,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         try {
-            long sent = new Feeder(baseUrl, secret, "import", err).send(paths);
+            SSLContext tls = caCert == null ? null : TrustedCertificates.clientContext(caCert);
+            long sent = new Feeder(baseUrl, secret, "import", err, tls).send(paths);
             err.printf(
                     Locale.ROOT,
                     "lachan import: %,d events accepted by the platform at %s in %.1f s; it detects and stores"
@@ -125,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9,
                     baseUrl);
             return StoreCommands.OK;
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             err.println("lachan import: " + e.getMessage());
             return StoreCommands.BAD_INPUT;
         }

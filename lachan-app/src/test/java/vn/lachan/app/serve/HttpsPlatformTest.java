@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lachan.app.Cli;
 import vn.lachan.app.security.Foundation;
 import vn.lachan.security.access.Role;
 import vn.lachan.security.access.Scope;
@@ -64,7 +65,48 @@ class HttpsPlatformTest {
             assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
             assertThat(metrics.body()).contains("lachan_");
             assertThat(events.statusCode()).isEqualTo(403);
+
+            String ingest = foundation(platform)
+                    .tokens()
+                    .issue(
+                            "agent",
+                            Role.SOC_ANALYST,
+                            foundation(platform).monitoringCenter().id(),
+                            Set.of(Scope.INGEST),
+                            null,
+                            null)
+                    .secret();
+            String data = config.data().toString();
+            Cli.Run untrusted = Cli.run("import", "--data", data, "--token", ingest, "../samples/events");
+            Cli.Run trusted = Cli.run(
+                    "import",
+                    "--data",
+                    data,
+                    "--token",
+                    ingest,
+                    "--ca-cert",
+                    cert.certificate().toString(),
+                    "../samples/events");
+            Cli.Run missing = Cli.run(
+                    "import",
+                    "--data",
+                    data,
+                    "--token",
+                    ingest,
+                    "--ca-cert",
+                    dir.resolve("none.pem").toString(),
+                    "../samples/events");
+
+            assertThat(untrusted.code()).as(untrusted.err()).isEqualTo(2);
+            assertThat(trusted.code()).as(trusted.err()).isZero();
+            assertThat(trusted.err()).contains("events accepted by the platform at " + base);
+            assertThat(missing.code()).isEqualTo(2);
+            assertThat(missing.err()).contains("none.pem does not exist");
         }
+    }
+
+    private static Foundation foundation(Platform platform) {
+        return Objects.requireNonNull(platform.foundation());
     }
 
     private static String prometheusToken(Foundation foundation) {

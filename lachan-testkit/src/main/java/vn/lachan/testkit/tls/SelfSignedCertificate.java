@@ -1,20 +1,14 @@
 package vn.lachan.testkit.tls;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import vn.lachan.core.tls.TlsIdentity;
+import vn.lachan.core.tls.TrustedCertificates;
 
 /**
  * Holds a self-signed certificate for {@code localhost} and {@code 127.0.0.1} made by the {@code openssl}
@@ -66,19 +60,7 @@ public record SelfSignedCertificate(Path certificate, Path key) {
 
     /** Returns a client TLS context that trusts this certificate and nothing else. */
     public SSLContext trustingClient() {
-        try (InputStream in = Files.newInputStream(certificate)) {
-            Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("server", cert);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot trust " + certificate + ": " + e.getMessage(), e);
-        }
+        return TrustedCertificates.clientContext(certificate);
     }
 
     private static void run(List<String> command) {
