@@ -1,9 +1,9 @@
 package vn.lachan.app.serve;
 
+import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
-import jakarta.servlet.http.HttpServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;

@@ -17,12 +17,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -60,10 +60,11 @@ class ProviderSetup {
     @Bean
     UserDetailsService userDetails(ProviderUsers users) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
-        users.names().forEach(name -> manager.createUser(User.withUsername(name)
-                .password("{noop}" + ProviderUsers.PASSWORD)
-                .roles("USER")
-                .build()));
+        users.names()
+                .forEach(name -> manager.createUser(User.withUsername(name)
+                        .password("{noop}" + ProviderUsers.PASSWORD)
+                        .roles("USER")
+                        .build()));
         return manager;
     }
 

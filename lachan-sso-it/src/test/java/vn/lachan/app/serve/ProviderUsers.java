@@ -63,7 +63,9 @@ final class ProviderUsers {
         if (!"id_token".equals(context.getTokenType().getValue())) {
             return;
         }
-        Map<String, Object> extra = claims.getOrDefault(context.getPrincipal().getName(), Map.of());
+        String user = context.getPrincipal().getName();
+        context.getClaims().claim("preferred_username", user);
+        Map<String, Object> extra = claims.getOrDefault(user, Map.of());
         extra.forEach((name, value) -> {
             switch (name) {
                 case "x-nonce" -> context.getClaims().claim("nonce", value);
