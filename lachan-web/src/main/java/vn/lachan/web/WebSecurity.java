@@ -1,6 +1,7 @@
 package vn.lachan.web;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.lachan.core.org.Organizations;
 import vn.lachan.security.access.AccessPolicy;
 import vn.lachan.security.audit.AuditStore;
@@ -9,6 +10,7 @@ import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.Totp;
 import vn.lachan.security.session.Sessions;
 import vn.lachan.security.signin.SignInService;
+import vn.lachan.security.sso.SingleSignOn;
 import vn.lachan.security.token.ApiTokens;
 import vn.lachan.security.token.TokenStore;
 
@@ -29,6 +31,7 @@ import vn.lachan.security.token.TokenStore;
  *     and alerts carry
  * @param secureCookies whether the session cookie is marked {@code Secure} even on plain HTTP (behind a TLS
  *     proxy); it always is when the server itself serves HTTPS
+ * @param sso single sign-on through OpenID Connect providers, or null when none is configured
  */
 public record WebSecurity(
         AccessPolicy policy,
@@ -41,7 +44,8 @@ public record WebSecurity(
         AuditTrail audit,
         AuditStore auditRecords,
         Organizations organizations,
-        boolean secureCookies) {
+        boolean secureCookies,
+        @Nullable SingleSignOn sso) {
     public WebSecurity {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(tokens, "tokens");
@@ -53,5 +57,33 @@ public record WebSecurity(
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(auditRecords, "auditRecords");
         Objects.requireNonNull(organizations, "organizations");
+    }
+
+    /** Creates the services without single sign-on. */
+    public WebSecurity(
+            AccessPolicy policy,
+            ApiTokens tokens,
+            TokenStore tokenRecords,
+            Sessions sessions,
+            SignInService signIn,
+            Totp totp,
+            UserDirectory users,
+            AuditTrail audit,
+            AuditStore auditRecords,
+            Organizations organizations,
+            boolean secureCookies) {
+        this(
+                policy,
+                tokens,
+                tokenRecords,
+                sessions,
+                signIn,
+                totp,
+                users,
+                audit,
+                auditRecords,
+                organizations,
+                secureCookies,
+                null);
     }
 }

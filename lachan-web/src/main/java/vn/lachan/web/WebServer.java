@@ -26,6 +26,7 @@ import vn.lachan.web.internal.RouteTable;
 import vn.lachan.web.ops.OpsRoutes;
 import vn.lachan.web.org.OrganizationRoutes;
 import vn.lachan.web.signin.SignInRoutes;
+import vn.lachan.web.sso.SsoRoutes;
 
 /**
  * Serves the platform's HTTP API: ingest (NDJSON and the Elasticsearch bulk API), event search and export,
@@ -75,6 +76,7 @@ public final class WebServer implements AutoCloseable {
         features.add(new OpsRoutes(services.health(), services.metrics(), json)::register);
         features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
         features.add(new AuditRoutes(security, json)::register);
+        features.add(new SsoRoutes(security, codes, bodies, json)::register);
         features.add(new OrganizationRoutes(security.organizations(), security.policy(), json)::register);
         ProblemMapping problems = new ProblemMapping(json);
         List<RouteTable.Route> registered = new ArrayList<>();

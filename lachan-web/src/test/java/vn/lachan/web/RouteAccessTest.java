@@ -147,7 +147,11 @@ class RouteAccessTest {
                         "GET /api/v1/health",
                         "GET /api/v1/openapi.json",
                         "POST /api/v1/auth/signin",
-                        "POST /api/v1/auth/enrol");
+                        "POST /api/v1/auth/enrol",
+                        "GET /api/v1/auth/oidc/providers",
+                        "GET /api/v1/auth/oidc/{provider}/start",
+                        "GET /api/v1/auth/oidc/{provider}/callback",
+                        "POST /api/v1/auth/oidc/second-factor");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import vn.lachan.meta.audit.JdbcAuditStore;
 import vn.lachan.meta.identity.JdbcUserStore;
 import vn.lachan.meta.org.JdbcOrganizations;
 import vn.lachan.meta.session.JdbcSessionStore;
+import vn.lachan.meta.sso.JdbcIdentityLinks;
 import vn.lachan.meta.token.JdbcTokenStore;
 import vn.lachan.security.access.AccessPolicy;
 import vn.lachan.security.audit.AuditTrail;
@@ -33,6 +35,8 @@ import vn.lachan.security.session.SessionSettings;
 import vn.lachan.security.session.Sessions;
 import vn.lachan.security.signin.SignInService;
 import vn.lachan.security.signin.SignInSettings;
+import vn.lachan.security.sso.OidcProvider;
+import vn.lachan.security.sso.SingleSignOn;
 import vn.lachan.security.token.ApiTokens;
 import vn.lachan.web.WebSecurity;
 
@@ -188,6 +192,38 @@ public final class Foundation implements AutoCloseable {
                 auditStore,
                 organizations,
                 secureCookies);
+    }
+
+    /**
+     * Returns what the HTTP server checks every request with, signing users in through {@code providers} too
+     * (each discovered now; one that is down is reported and retried on use).
+     */
+    public WebSecurity webSecurity(boolean secureCookies, List<OidcProvider> providers) {
+        SingleSignOn sso = providers.isEmpty()
+                ? null
+                : new SingleSignOn(
+                        providers,
+                        users,
+                        new JdbcIdentityLinks(database),
+                        organizations,
+                        signIn,
+                        totp,
+                        audit,
+                        Clock.systemUTC(),
+                        new SecureRandom());
+        return new WebSecurity(
+                policy,
+                apiTokens,
+                tokens,
+                sessions,
+                signIn,
+                totp,
+                directory,
+                audit,
+                auditStore,
+                organizations,
+                secureCookies,
+                sso);
     }
 
     /** Returns a verifier of the audit trail against this data folder's signing key. */

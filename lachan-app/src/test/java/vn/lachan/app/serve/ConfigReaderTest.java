@@ -58,7 +58,9 @@ class ConfigReaderTest {
                         + Files.readString(
                                 Path.of("src/main/java/vn/lachan/app/serve/StoreSettings.java"), StandardCharsets.UTF_8)
                         + Files.readString(
-                                Path.of("src/main/java/vn/lachan/app/serve/MetaSettings.java"), StandardCharsets.UTF_8);
+                                Path.of("src/main/java/vn/lachan/app/serve/MetaSettings.java"), StandardCharsets.UTF_8)
+                        + Files.readString(
+                                Path.of("src/main/java/vn/lachan/app/serve/SsoSettings.java"), StandardCharsets.UTF_8);
         Matcher keys = Pattern.compile(
                         "\\.(?:text|optionalText|flag|integer|size|duration|texts|sections|entries|section)"
                                 + "\\(\"([a-z_]+)\"")

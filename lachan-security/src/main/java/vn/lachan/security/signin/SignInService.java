@@ -131,6 +131,47 @@ public final class SignInService {
                 .map(a -> Principal.user(a.id(), a.username(), a.organization(), a.roles()));
     }
 
+    /**
+     * Checks the second factor of a user whose first factor was proved elsewhere ({@code firstFactor}, e.g.
+     * {@code oidc:keycloak}: a single sign-on provider that asserted no second factor), with the same code
+     * rules, replay check, throttling and lockout as after a password; the outcome goes into the audit trail.
+     */
+    public SignInResult secondFactorAfter(String firstFactor, UUID user, String code, @Nullable String sourceAddress) {
+        Optional<UserAccount> found = users.byId(user).filter(a -> a.status() == UserStatus.ACTIVE);
+        if (found.isEmpty()) {
+            return new SignInResult.Refused(Duration.ZERO);
+        }
+        UserAccount account = found.get();
+        Instant now = clock.instant();
+        var attempt = new SignInAttempt(account.username(), "", code, sourceAddress);
+        Credentials credentials = users.credentials(user).orElse(Credentials.none());
+        Instant lockedUntil = credentials.lockedUntil();
+        if (lockedUntil != null && now.isBefore(lockedUntil)) {
+            record(
+                    account.username(),
+                    "signin.throttled",
+                    account,
+                    attempt,
+                    Outcome.DENIED,
+                    Map.of("scope", "account"));
+            return new SignInResult.Refused(Duration.between(now, lockedUntil));
+        }
+        Optional<SignInResult> pending = secondFactor(account, credentials, attempt, now);
+        if (pending.isPresent()) {
+            return pending.get();
+        }
+        users.clearFailedAttempts(user);
+        record(
+                account.username(),
+                "signin.success",
+                account,
+                attempt,
+                Outcome.SUCCESS,
+                Map.of("factors", firstFactor + "+second factor"));
+        return new SignInResult.SignedIn(
+                Principal.user(account.id(), account.username(), account.organization(), account.roles()));
+    }
+
     private SignInResult unknown(String name, SignInAttempt attempt, Instant now, boolean wellFormed) {
         Duration wait = unknownNames.remaining(name, now);
         if (wait.isPositive()) {
