@@ -2,6 +2,7 @@ package vn.lachan.security.token;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.security.token.ApiToken.Status;
 
 /**
  * Selects a page of API tokens, newest first.
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record TokenQuery(
         @Nullable UUID organization,
-        ApiToken.@Nullable Status status,
+        @Nullable Status status,
         @Nullable UUID after,
         int limit) {
     public TokenQuery {

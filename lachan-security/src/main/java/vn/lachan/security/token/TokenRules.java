@@ -61,7 +61,7 @@ final class TokenRules {
 
     private static boolean matches(ApiToken token, TokenQuery query, Instant now) {
         @Nullable UUID organization = query.organization();
-        ApiToken.@Nullable Status status = query.status();
+        ApiToken.Status status = query.status();
         return (organization == null || organization.equals(token.organization()))
                 && (status == null || status == token.status(now));
     }
