@@ -201,7 +201,8 @@ public final class ApiTokens {
                     expires,
                     null,
                     null,
-                    createdBy == null ? null : createdBy.id());
+                    // created_by names a user account; a token issuing a token is named in the audit trail instead
+                    createdBy == null || createdBy.kind() != Principal.Kind.USER ? null : createdBy.id());
             if (store.create(token)) {
                 record(actor(createdBy), "token.issue", token, Outcome.SUCCESS, null, Map.of("role", role.name()));
                 return new IssuedToken(token, secret);
