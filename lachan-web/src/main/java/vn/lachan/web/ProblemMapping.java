@@ -58,11 +58,7 @@ final class ProblemMapping {
             // says nothing about whether the object exists in another organization
             case NotFound n -> ApiProblem.of(404, "not-found", "Not found", "there is no such object");
             case Forbidden f ->
-                ApiProblem.of(
-                                403,
-                                "forbidden",
-                                "Forbidden",
-                                "this needs the permission " + f.missing() + ", which your roles do not grant")
+                ApiProblem.of(403, "forbidden", "Forbidden", String.valueOf(f.getMessage()))
                         .with("permission", f.missing().name());
         };
     }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lachan.core.tls.TlsIdentity;
+import vn.lachan.security.organization.OrganizationDirectory;
 import vn.lachan.web.alert.AlertRoutes;
 import vn.lachan.web.audit.AuditRoutes;
 import vn.lachan.web.auth.Gate;
@@ -27,6 +28,8 @@ import vn.lachan.web.ops.OpsRoutes;
 import vn.lachan.web.org.OrganizationRoutes;
 import vn.lachan.web.signin.SignInRoutes;
 import vn.lachan.web.sso.SsoRoutes;
+import vn.lachan.web.token.TokenRoutes;
+import vn.lachan.web.user.UserRoutes;
 
 /**
  * Serves the platform's HTTP API: ingest (NDJSON and the Elasticsearch bulk API), event search and export,
@@ -77,7 +80,12 @@ public final class WebServer implements AutoCloseable {
         features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
         features.add(new AuditRoutes(security, json)::register);
         features.add(new SsoRoutes(security, codes, bodies, json)::register);
-        features.add(new OrganizationRoutes(security.organizations(), security.policy(), json)::register);
+        OrganizationDirectory organizations =
+                new OrganizationDirectory(security.organizations(), security.policy(), security.audit());
+        features.add(new OrganizationRoutes(
+                security.organizations(), security.policy(), organizations, codes, bodies, json)::register);
+        features.add(new UserRoutes(security.users(), security.policy(), codes, bodies, json)::register);
+        features.add(new TokenRoutes(security.tokens(), security.policy(), codes, bodies, json)::register);
         ProblemMapping problems = new ProblemMapping(json);
         List<RouteTable.Route> registered = new ArrayList<>();
         TlsIdentity identity = config.tls();

@@ -50,6 +50,8 @@ class RouteAccessTest {
     static final String FOREIGN_ALERT = String.format("%032x", 7);
     static final Map<Role, String> ROLE_TOKENS = new EnumMap<>(Role.class);
     static final Map<Permission, String> SCOPED_TOKENS = new EnumMap<>(Permission.class);
+    static String foreignUser = "";
+    static String foreignToken = "";
 
     @BeforeAll
     static void start() {
@@ -62,6 +64,20 @@ class RouteAccessTest {
         foreignEvent = finance.id().toString();
         ownEvent = health.id().toString();
         server.alerts.write(List.of(AlertRoutesTest.alert(7, AlertLevel.HIGH, "KT-01", "SO-TC")), 1);
+        foreignUser =
+                server.security.user("tai.chinh", Role.ORG_LEADER, "SO-TC").toString();
+        foreignToken = server.security
+                .tokens
+                .issue(
+                        "relay SO-TC",
+                        Role.ORG_SECURITY_OFFICER,
+                        server.security.org("SO-TC"),
+                        EnumSet.of(Scope.INGEST),
+                        null,
+                        null)
+                .token()
+                .id()
+                .toString();
     }
 
     @AfterAll
@@ -79,7 +95,10 @@ class RouteAccessTest {
     /** Returns the path of a route with its parameters filled: objects of SO-TC by default. */
     static String concrete(Route route, Map<String, String> ids) {
         String id = ids.get(route.path());
-        String path = route.path().replace("{index}", "logs-test").replace("{name}", "lachan");
+        String path = route.path()
+                .replace("{index}", "logs-test")
+                .replace("{name}", "lachan")
+                .replace("{type}", "ucsc_24_7");
         if (path.contains("{id}")) {
             assertThat(id)
                     .as("test fixture for the object route " + route.path())
@@ -93,14 +112,38 @@ class RouteAccessTest {
         return Map.of(
                 "/api/v1/events/{id}", foreignEvent,
                 "/api/v1/alerts/{id}", FOREIGN_ALERT,
-                "/api/v1/organizations/{id}", server.security.org("SO-TC").toString());
+                "/api/v1/organizations/{id}", server.security.org("SO-TC").toString(),
+                "/api/v1/organizations/{id}/contacts/{type}",
+                        server.security.org("SO-TC").toString(),
+                "/api/v1/users/{id}", foreignUser,
+                "/api/v1/users/{id}/reset-mfa", foreignUser,
+                "/api/v1/users/{id}/password", foreignUser,
+                "/api/v1/tokens/{id}", foreignToken);
     }
 
     static Map<String, String> missingIds() {
         return Map.of(
                 "/api/v1/events/{id}", "0123456789abcdef0123456789abcdef",
                 "/api/v1/alerts/{id}", "f".repeat(32),
-                "/api/v1/organizations/{id}", UUID.randomUUID().toString());
+                "/api/v1/organizations/{id}", UUID.randomUUID().toString(),
+                "/api/v1/organizations/{id}/contacts/{type}", UUID.randomUUID().toString(),
+                "/api/v1/users/{id}", UUID.randomUUID().toString(),
+                "/api/v1/users/{id}/reset-mfa", UUID.randomUUID().toString(),
+                "/api/v1/users/{id}/password", UUID.randomUUID().toString(),
+                "/api/v1/tokens/{id}", UUID.randomUUID().toString());
+    }
+
+    /** Returns a body the route accepts from a caller allowed to use it ({@code {}} for the rest). */
+    static String body(Route route) {
+        return switch (route.method().name() + " " + route.path()) {
+            case "PATCH /api/v1/users/{id}" -> "{\"display_name\":\"Người dùng Sở Tài chính\"}";
+            case "POST /api/v1/users/{id}/password" -> "{\"password\":\"" + SecurityFixture.PASSWORD + " mới\"}";
+            case "PATCH /api/v1/organizations/{id}" -> "{\"name_en\":\"Department of Finance\"}";
+            case "PUT /api/v1/organizations/{id}/contacts/{type}" ->
+                "{\"full_name\":\"Lê Thị Hồng\",\"unit\":\"Phòng CNTT\",\"position\":\"Trưởng phòng\","
+                        + "\"phone_mobile\":\"+84 912 345 678\",\"email\":\"hong@stc.gov.vn\"}";
+            default -> "{}";
+        };
     }
 
     static HttpResponse<String> call(Route route, String path, @Nullable String token) throws Exception {
@@ -109,12 +152,14 @@ class RouteAccessTest {
             request.header("Authorization", "Bearer " + token);
         }
         String method = route.method().name();
-        boolean body = route.method() == HandlerType.POST || route.method() == HandlerType.PUT;
+        boolean body = route.method() == HandlerType.POST
+                || route.method() == HandlerType.PUT
+                || route.method() == HandlerType.PATCH;
         request.header("Content-Type", "application/json")
                 .method(
                         method,
                         body
-                                ? HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8)
+                                ? HttpRequest.BodyPublishers.ofString(body(route), StandardCharsets.UTF_8)
                                 : HttpRequest.BodyPublishers.noBody());
         // A client of its own per call: a route that answers without reading the body may have its
         // connection closed by the server, and a pooled connection would then fail the next call.
@@ -238,7 +283,9 @@ class RouteAccessTest {
             checked++;
         }
         soft.assertAll();
-        assertThat(checked).as("object routes").isEqualTo(missingIds().size());
+        assertThat(checked)
+                .as("object routes (a path may serve several methods)")
+                .isGreaterThanOrEqualTo(missingIds().size());
     }
 
     @Test

@@ -68,7 +68,7 @@ final class SecurityFixture implements AutoCloseable {
         auditStore = new JdbcAuditStore(database);
         audit = new AuditTrail(auditStore, clock, SigningKeys.generate(), 100);
         JdbcTokenStore tokenStore = new JdbcTokenStore(database);
-        tokens = new ApiTokens(tokenStore, audit, clock, random);
+        tokens = new ApiTokens(tokenStore, audit, policy, clock, random);
         byte[] csrfKey = new byte[32];
         random.nextBytes(csrfKey);
         Sessions sessions =
@@ -78,7 +78,7 @@ final class SecurityFixture implements AutoCloseable {
         Totp totp = new Totp(clock, random);
         SignInService signIn = new SignInService(
                 userStore, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
-        users = new UserDirectory(userStore, passwords, sessions, audit, policy, clock);
+        users = new UserDirectory(userStore, passwords, sessions, tokens, audit, policy, clock);
         security = new WebSecurity(
                 policy, tokens, tokenStore, sessions, signIn, totp, users, audit, auditStore, organizations, false);
         UUID tinh = organization("TINH", "Ủy ban nhân dân tỉnh", OrganizationKind.PROVINCE, null);

@@ -16,7 +16,9 @@ import vn.lachan.core.org.Organization;
 import vn.lachan.core.problem.Problem;
 import vn.lachan.security.access.Role;
 import vn.lachan.security.access.Scope;
+import vn.lachan.security.token.IssueResult;
 import vn.lachan.security.token.IssuedToken;
+import vn.lachan.security.token.TokenRequest;
 
 /** Issues an API token for a machine: {@code lachan admin create-token}; the token is the last line printed. */
 @Command(
@@ -53,7 +55,7 @@ final class CreateTokenCommand implements Callable<Integer> {
             names = "--expires",
             paramLabel = "DAYS",
             defaultValue = "365",
-            description = "Days until it expires (default: ${DEFAULT-VALUE}; 0: never).")
+            description = "Days until it expires, 1 to 366 (default: ${DEFAULT-VALUE}).")
     private int expiresDays;
 
     private final PrintStream out;
@@ -81,8 +83,9 @@ final class CreateTokenCommand implements Callable<Integer> {
             }
             wanted.add(scope.get());
         }
-        if (expiresDays < 0) {
-            err.println("lachan admin create-token: --expires must be 0 (never) or a number of days");
+        if (expiresDays < 1) {
+            err.println("lachan admin create-token: --expires must be a number of days from 1 to 366; every token"
+                    + " expires");
             return AdminCommand.BAD_USAGE;
         }
         try (Foundation foundation = AdminCommand.open(data, "admin create-token", err)) {
@@ -99,16 +102,17 @@ final class CreateTokenCommand implements Callable<Integer> {
 
     private int issue(Foundation foundation, Organization org, Set<Scope> wanted) {
         String label = name != null ? name : "cli-" + role.name().toLowerCase(java.util.Locale.ROOT);
-        Instant expires = expiresDays == 0 ? null : Instant.now().plus(Duration.ofDays(expiresDays));
-        List<Problem> problems = foundation.tokens().check(label, wanted, expires);
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("lachan admin create-token: " + p.message()));
+        Instant expires = Instant.now().plus(Duration.ofDays(expiresDays));
+        // the rules of the HTTP API (expiry required and at most a year ahead, scopes within the role)
+        IssueResult result = foundation.tokens().issue(null, new TokenRequest(label, role, org.id(), wanted, expires));
+        if (result instanceof IssueResult.Rejected(List<Problem> problems)) {
+            problems.forEach(p -> err.println("lachan admin create-token: " + p.source() + ": " + p.message()));
             return AdminCommand.REFUSED;
         }
-        IssuedToken issued = foundation.tokens().issue(label, role, org.id(), wanted, expires, null);
+        IssuedToken issued = ((IssueResult.Issued) result).issued();
         err.println("lachan admin create-token: issued '" + label + "' (" + role + ", " + org.code() + ", scopes "
                 + wanted.stream().map(Scope::wireName).toList()
-                + (expires == null ? ", never expires" : ", expires " + expires) + "); it is shown once:");
+                + ", expires " + expires + "); it is shown once:");
         out.println(issued.secret());
         return AdminCommand.OK;
     }

@@ -95,8 +95,8 @@ public final class Foundation implements AutoCloseable {
                     SecretFile.loadOrCreate(keys.resolve("csrf.key"), vault, "csrf-key"));
             this.signIn = new SignInService(
                     users, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
-            this.apiTokens = new ApiTokens(tokens, audit, clock, random);
-            this.directory = new UserDirectory(users, passwords, sessions, audit, policy, clock);
+            this.apiTokens = new ApiTokens(tokens, audit, policy, clock, random);
+            this.directory = new UserDirectory(users, passwords, sessions, apiTokens, audit, policy, clock);
             this.lastAtOpen = lastSequence();
         } catch (RuntimeException e) {
             database.close();

@@ -3,19 +3,23 @@ package vn.lachan.meta.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.internal.SqlStates;
 import vn.lachan.security.audit.AuditCheckpoint;
+import vn.lachan.security.audit.AuditQuery;
 import vn.lachan.security.audit.AuditRecord;
 import vn.lachan.security.audit.AuditStore;
 import vn.lachan.security.audit.Outcome;
@@ -103,6 +107,53 @@ public final class JdbcAuditStore implements AuditStore {
                     .map((rs, ctx) -> record(rs, details.getOrDefault(rs.getLong("sequence"), Map.of())))
                     .list();
         });
+    }
+
+    @Override
+    public List<AuditRecord> search(AuditQuery query) {
+        Set<UUID> organizations = query.organizations();
+        if (organizations != null && organizations.isEmpty()) {
+            return List.of();
+        }
+        AuditFilter filter = AuditFilter.of(query);
+        return jdbi.withHandle(h -> {
+            Query select = h.createQuery("select " + COLUMNS + " from audit_records where " + filter.where()
+                    + " order by sequence fetch first " + query.limit() + " rows only");
+            filter.bind(select);
+            List<Long> sequences = new ArrayList<>();
+            List<AuditRecord> bare = select.map((rs, ctx) -> {
+                        sequences.add(rs.getLong("sequence"));
+                        return record(rs, Map.of());
+                    })
+                    .list();
+            if (bare.isEmpty()) {
+                return bare;
+            }
+            Map<Long, Map<String, String>> details = new HashMap<>();
+            h.createQuery("select sequence, detail_name, detail_value from audit_details where sequence in (<seqs>)")
+                    .bindList("seqs", sequences)
+                    .map((rs, ctx) -> details.computeIfAbsent(rs.getLong("sequence"), s -> new TreeMap<>())
+                            .put(rs.getString("detail_name"), rs.getString("detail_value")))
+                    .list();
+            return bare.stream()
+                    .map(r -> withDetails(r, details.getOrDefault(r.sequence(), Map.of())))
+                    .toList();
+        });
+    }
+
+    private static AuditRecord withDetails(AuditRecord r, Map<String, String> details) {
+        return new AuditRecord(
+                r.sequence(),
+                r.time(),
+                r.actor(),
+                r.action(),
+                r.target(),
+                r.organization(),
+                r.sourceAddress(),
+                r.outcome(),
+                details,
+                r.previousHash(),
+                r.hash());
     }
 
     @Override

@@ -114,6 +114,30 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public boolean update(UserAccount account) {
+        UUID id = account.id();
+        return jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("update users set display_name = :displayName, email = :email,"
+                            + " organization_id = :org, status = :status, updated_at = :at where id = :id")
+                    .bind("displayName", sealer.sealText(account.displayName(), UserRows.TABLE, "display_name", id))
+                    .bind("email", sealer.sealText(account.email(), UserRows.TABLE, "email", id))
+                    .bind("org", account.organization())
+                    .bind("status", account.status().name())
+                    .bind("at", account.updated())
+                    .bind("id", id)
+                    .execute();
+            if (changed == 0) {
+                return false;
+            }
+            h.createUpdate("delete from user_roles where user_id = :id")
+                    .bind("id", id)
+                    .execute();
+            insertRoles(h, id, account.roles());
+            return true;
+        });
+    }
+
+    @Override
     public boolean updateRoles(UUID id, Set<Role> roles, Instant at) {
         return jdbi.inTransaction(h -> {
             if (touch(h, id, at) == 0) {

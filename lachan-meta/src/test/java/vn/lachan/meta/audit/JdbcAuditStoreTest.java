@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.testing.Backend;
 import vn.lachan.security.audit.AuditCheckpoint;
+import vn.lachan.security.audit.AuditQuery;
 import vn.lachan.security.audit.AuditRecord;
 import vn.lachan.security.audit.Outcome;
 
@@ -103,6 +104,36 @@ class JdbcAuditStoreTest {
                 .as("the check refuses a predecessor other than sequence - 1")
                 .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("audit_records_chain"));
         assertThat(audit.range(1, 10)).hasSize(2);
+    }
+
+    @Test
+    void searchFiltersInSqlLikeTheQuerySaysAndPagesBySequence() {
+        for (long s = 1; s <= 12; s++) {
+            audit.append(record(s));
+        }
+        UUID three = new UUID(42, 3);
+        AuditQuery byTime = new AuditQuery(0, T0.plusSeconds(4), T0.plusSeconds(9), null, null, null, null, null, 3);
+        assertThat(audit.search(byTime)).extracting(AuditRecord::sequence).containsExactly(4L, 5L, 6L);
+        assertThat(audit.search(
+                        new AuditQuery(6, T0.plusSeconds(4), T0.plusSeconds(9), null, null, null, null, null, 3)))
+                .extracting(AuditRecord::sequence)
+                .containsExactly(7L, 8L);
+        assertThat(audit.search(new AuditQuery(0, null, null, null, null, null, null, java.util.Set.of(three), 10)))
+                .singleElement()
+                .satisfies(r -> assertThat(r.details()).containsEntry("reason", "Mật khẩu đúng"));
+        assertThat(audit.search(new AuditQuery(0, null, null, null, null, null, "user/5", null, 10)))
+                .extracting(AuditRecord::sequence)
+                .containsExactly(5L);
+        assertThat(audit.search(
+                        new AuditQuery(0, null, null, "user:nguyen.an", "signin.*", Outcome.SUCCESS, null, null, 100)))
+                .hasSize(12);
+        assertThat(audit.search(new AuditQuery(0, null, null, null, "signin%", null, null, null, 100)))
+                .as("a LIKE wildcard in the filter is text, not a pattern")
+                .isEmpty();
+        assertThat(audit.search(new AuditQuery(0, null, null, null, null, Outcome.DENIED, null, null, 100)))
+                .isEmpty();
+        assertThat(audit.search(new AuditQuery(0, null, null, null, null, null, null, java.util.Set.of(), 100)))
+                .isEmpty();
     }
 
     @Test

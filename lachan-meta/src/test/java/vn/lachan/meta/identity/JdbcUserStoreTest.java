@@ -118,6 +118,28 @@ class JdbcUserStoreTest {
     }
 
     @Test
+    void anUpdateReplacesProfileOrganizationRolesAndStatusInOneGo() {
+        UserAccount a = account("c.user", "Trần C", org, Role.ORG_LEADER);
+        users.create(a);
+        Instant later = T0.plusSeconds(120);
+        UserAccount changed = new UserAccount(
+                a.id(),
+                a.username(),
+                "Phạm Thị Cúc",
+                null,
+                other.id(),
+                Set.of(Role.AUDITOR),
+                UserStatus.DISABLED,
+                T0,
+                later);
+        assertThat(users.update(changed)).isTrue();
+        assertThat(users.byId(a.id())).contains(changed);
+        assertThat(users.update(account("nobody", "X", org)))
+                .as("an unknown id")
+                .isFalse();
+    }
+
+    @Test
     void credentialsCountFailuresRefuseReplayedStepsAndUseRecoveryCodesOnce() {
         UserAccount a = account("admin", "Quản trị", org, Role.PLATFORM_ADMIN);
         users.create(a);

@@ -1,6 +1,7 @@
 package vn.lachan.security.access;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,32 @@ public final class AccessPolicy {
             }
         }
         return false;
+    }
+
+    /**
+     * Checks that the principal may hand out every one of {@code roles} (to a user or a token): a role
+     * may be granted only by a principal that holds every permission the role grants, so nobody
+     * creates an account or a token above their own.
+     *
+     * @throws Forbidden naming the first permission of a role the principal lacks
+     */
+    public void requireGrantable(Principal principal, Set<Role> roles) {
+        Set<Permission> held = principal.permissions();
+        for (Role role : roles) {
+            for (Permission permission : role.permissions()) {
+                if (!held.contains(permission)) {
+                    throw new Forbidden(
+                            permission,
+                            "the role " + role + " grants " + permission
+                                    + ", which you do not hold; nobody grants a role above their own");
+                }
+            }
+        }
+    }
+
+    /** Returns whether the principal may hand out {@code role} (see {@link #requireGrantable}). */
+    public boolean mayGrant(Principal principal, Role role) {
+        return principal.permissions().containsAll(role.permissions());
     }
 
     /** Returns whether data of {@code organization} is visible to the principal. */

@@ -7,7 +7,11 @@ public final class Forbidden extends AccessDenied {
     private final Permission missing;
 
     Forbidden(Permission missing) {
-        super("the permission " + missing + " is needed for this action");
+        this(missing, "this needs the permission " + missing + ", which your roles do not grant");
+    }
+
+    Forbidden(Permission missing, String message) {
+        super(message);
         this.missing = missing;
     }
 

@@ -50,7 +50,9 @@ public enum Role {
                     ORGANIZATIONS_READ)),
     /**
      * Cán bộ chuyên trách: reads and works events, alerts and cases of its own organization, and
-     * may send its events (the role an organization's ingest token carries).
+     * may send its events (the role an organization's ingest token carries); manages its
+     * organization's users, ingest tokens, units and contact points, never granting more than it
+     * holds.
      */
     ORG_SECURITY_OFFICER(
             false,
@@ -63,7 +65,11 @@ public enum Role {
                     CASES_WORK,
                     DASHBOARDS_READ,
                     REPORTS_READ,
-                    ORGANIZATIONS_READ)),
+                    ORGANIZATIONS_READ,
+                    ORGANIZATIONS_MANAGE,
+                    USERS_READ,
+                    USERS_MANAGE,
+                    TOKENS_MANAGE)),
     /** Lãnh đạo đơn vị: reads dashboards and reports of its organization, nothing else. */
     ORG_LEADER(false, EnumSet.of(DASHBOARDS_READ, REPORTS_READ, ORGANIZATIONS_READ)),
     /** Reads everything it can see, the audit trail included, and changes nothing. */

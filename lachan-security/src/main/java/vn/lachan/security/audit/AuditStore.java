@@ -22,6 +22,12 @@ public interface AuditStore {
     /** Returns up to {@code limit} records with sequence ≥ {@code fromSequence}, in sequence order. */
     List<AuditRecord> range(long fromSequence, int limit);
 
+    /**
+     * Returns up to {@code query.limit()} records that the query selects, in sequence order (an index on the
+     * filtered columns keeps this quick on a long trail).
+     */
+    List<AuditRecord> search(AuditQuery query);
+
     /** Returns the record with the highest sequence. */
     Optional<AuditRecord> last();
 

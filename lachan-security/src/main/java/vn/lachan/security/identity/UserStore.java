@@ -32,6 +32,13 @@ public interface UserStore {
     /** Returns the accounts whose home organization passes the filter, ordered by username. */
     List<UserAccount> list(OrganizationFilter organizations);
 
+    /**
+     * Replaces the display name, e-mail address, organization, roles and status of an account with those of
+     * {@code account} (matched by id; username and created time stay) in one transaction; returns false for
+     * an unknown id.
+     */
+    boolean update(UserAccount account);
+
     /** Replaces the roles of an account and sets its updated time; returns false for an unknown id. */
     boolean updateRoles(UUID id, Set<Role> roles, Instant at);
 

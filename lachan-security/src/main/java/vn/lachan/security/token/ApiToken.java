@@ -55,4 +55,22 @@ public record ApiToken(
             throw new IllegalArgumentException("secret hash is not hex SHA-256: " + secretHash.length() + " chars");
         }
     }
+
+    /** Says whether a token works now. */
+    public enum Status {
+        /** Neither revoked nor expired. */
+        ACTIVE,
+        /** Past its expiry. */
+        EXPIRED,
+        /** Revoked (whatever its expiry). */
+        REVOKED
+    }
+
+    /** Returns whether the token works at {@code now}. */
+    public Status status(Instant now) {
+        if (revoked != null) {
+            return Status.REVOKED;
+        }
+        return expires != null && !now.isBefore(expires) ? Status.EXPIRED : Status.ACTIVE;
+    }
 }

@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.problem.Problem;
+import vn.lachan.security.access.AccessPolicy;
+import vn.lachan.security.access.OrganizationFilter;
+import vn.lachan.security.access.Permission;
 import vn.lachan.security.access.Principal;
 import vn.lachan.security.access.Role;
 import vn.lachan.security.access.Scope;
@@ -44,17 +47,110 @@ public final class ApiTokens {
     private static final int SELECTOR = 16;
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+    /** The longest a token issued through {@link #issue(Principal, TokenRequest)} may live. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(366);
+
     private final TokenStore store;
     private final AuditTrail audit;
+    private final AccessPolicy policy;
     private final Clock clock;
     private final SecureRandom random;
+    private final RecentRevocations revokedHere = new RecentRevocations();
 
-    /** Creates the service over {@code store}, appending to {@code audit}. */
-    public ApiTokens(TokenStore store, AuditTrail audit, Clock clock, SecureRandom random) {
+    /** Creates the service over {@code store}, appending to {@code audit}, checking callers with {@code policy}. */
+    public ApiTokens(TokenStore store, AuditTrail audit, AccessPolicy policy, Clock clock, SecureRandom random) {
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * Issues a token on behalf of {@code by}, or lists every problem with the request and issues nothing.
+     *
+     * <p>The rules the HTTP API and the command line share: an expiry is required, at most {@link
+     * #MAX_LIFETIME} ahead; every scope must give the role something; the organization must be one {@code by}
+     * sees (otherwise it is reported as unknown, like one that does not exist); {@code by} must hold {@link
+     * Permission#TOKENS_MANAGE} and every permission of the role. A null {@code by} is the command line on the
+     * server itself, which needs no permission.
+     *
+     * @throws vn.lachan.security.access.Forbidden when {@code by} lacks the permission or grants a role above
+     *     its own
+     */
+    public IssueResult issue(@Nullable Principal by, TokenRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        if (by != null) {
+            policy.require(by, Permission.TOKENS_MANAGE, null);
+            policy.requireGrantable(by, Set.of(request.role()));
+            if (!policy.canSee(by, request.organization())) {
+                problems.add(new Problem("organization", "", "there is no organization " + request.organization()));
+            }
+        }
+        problems.addAll(TokenRules.check(request, clock.instant()));
+        problems.addAll(check(request.name(), request.scopes(), request.expires()));
+        if (!problems.isEmpty()) {
+            return new IssueResult.Rejected(problems);
+        }
+        return new IssueResult.Issued(
+                issue(request.name(), request.role(), request.organization(), request.scopes(), request.expires(), by));
+    }
+
+    /** Returns a page of the tokens {@code by} may manage, newest first; never their secrets. */
+    public TokenPage list(Principal by, TokenQuery query) {
+        policy.require(by, Permission.TOKENS_MANAGE, null);
+        OrganizationFilter visible = policy.visibleOrganizations(by);
+        return TokenRules.page(store.list(visible), query, clock.instant());
+    }
+
+    /** Returns the token {@code id} if {@code by} may manage it; empty when unknown or another organization's. */
+    public Optional<ApiToken> find(Principal by, UUID id) {
+        Optional<ApiToken> token = store.byId(id).filter(t -> policy.canSee(by, t.organization()));
+        token.ifPresent(t -> policy.require(by, Permission.TOKENS_MANAGE, t.organization()));
+        return token;
+    }
+
+    /**
+     * Revokes a token for {@code by} (null: the command line) and returns it as it now is; revoking a revoked
+     * token changes nothing. The revocation takes effect at once on this process, caches included ({@link
+     * #revokedHere}).
+     *
+     * @return empty when the token does not exist or belongs to an organization {@code by} does not see
+     */
+    public Optional<ApiToken> revoke(@Nullable Principal by, UUID id) {
+        Optional<ApiToken> found = by == null ? store.byId(id) : find(by, id);
+        if (found.isEmpty() || found.get().revoked() != null) {
+            return found;
+        }
+        ApiToken token = found.get();
+        if (store.revoke(id, clock.instant())) {
+            revokedHere.add(id);
+            record(actor(by), "token.revoke", token, Outcome.SUCCESS, null, Map.of("name", token.name()));
+        }
+        return store.byId(id);
+    }
+
+    /** Revokes every live token that {@code user} issued (the user was disabled); returns how many. */
+    public int revokeIssuedBy(@Nullable Principal by, UUID user) {
+        int revoked = 0;
+        for (ApiToken token : store.list(new OrganizationFilter.All())) {
+            if (user.equals(token.createdBy())
+                    && token.revoked() == null
+                    && store.revoke(token.id(), clock.instant())) {
+                revokedHere.add(token.id());
+                record(actor(by), "token.revoke", token, Outcome.SUCCESS, null, Map.of("reason", "issuer disabled"));
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    /**
+     * Returns whether this process revoked the token in the last minute: a cache that trusts verified tokens
+     * for a few seconds asks this on every hit, so a revocation is immediate on the node that made it.
+     */
+    public boolean revokedHere(UUID token) {
+        return revokedHere.contains(token);
     }
 
     /** Returns what is wrong with a token request (empty when it can be issued). */
@@ -105,7 +201,8 @@ public final class ApiTokens {
                     expires,
                     null,
                     null,
-                    createdBy == null ? null : createdBy.id());
+                    // created_by names a user account; a token issuing a token is named in the audit trail instead
+                    createdBy == null || createdBy.kind() != Principal.Kind.USER ? null : createdBy.id());
             if (store.create(token)) {
                 record(actor(createdBy), "token.issue", token, Outcome.SUCCESS, null, Map.of("role", role.name()));
                 return new IssuedToken(token, secret);
@@ -135,16 +232,6 @@ public final class ApiTokens {
                     Map.of("reason", refused.reason().name())));
         }
         return check;
-    }
-
-    /** Revokes a token; returns false when it was already revoked or does not exist. */
-    public boolean revoke(UUID id, Principal by) {
-        Optional<ApiToken> token = store.byId(id);
-        if (token.isEmpty() || !store.revoke(id, clock.instant())) {
-            return false;
-        }
-        record(actor(by), "token.revoke", token.get(), Outcome.SUCCESS, null, Map.of());
-        return true;
     }
 
     private TokenCheck evaluate(String presented) {

@@ -18,7 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AccessPolicyTest {
-    /** The brief's matrix, written out by hand: columns are ADMIN, LEAD, ANALYST, OFFICER, LEADER, AUDITOR. */
+    /**
+     * The brief's matrix, written out by hand: columns are ADMIN, LEAD, ANALYST, OFFICER, LEADER, AUDITOR. The
+     * officer manages its own subtree's users, tokens, units and contacts (issue 5, session 4), never above its
+     * own role.
+     */
     static final String MATRIX = """
             EVENTS_READ          Y Y Y Y . Y
             EVENTS_INGEST        Y Y Y Y . .
@@ -34,10 +38,10 @@ class AccessPolicyTest {
             REPORTS_READ         Y Y Y Y Y Y
             AUDIT_READ           Y . . . . Y
             ORGANIZATIONS_READ   Y Y Y Y Y Y
-            ORGANIZATIONS_MANAGE Y . . . . .
-            USERS_READ           Y Y . . . Y
-            USERS_MANAGE         Y . . . . .
-            TOKENS_MANAGE        Y . . . . .
+            ORGANIZATIONS_MANAGE Y . . Y . .
+            USERS_READ           Y Y . Y . Y
+            USERS_MANAGE         Y . . Y . .
+            TOKENS_MANAGE        Y . . Y . .
             METRICS_READ         Y Y . . . .
             PLATFORM_MANAGE      Y . . . . .
             """;

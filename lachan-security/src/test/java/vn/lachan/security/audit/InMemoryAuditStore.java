@@ -12,6 +12,11 @@ public final class InMemoryAuditStore implements AuditStore {
     private final List<AuditCheckpoint> checkpoints = new ArrayList<>();
 
     @Override
+    public synchronized List<AuditRecord> search(AuditQuery query) {
+        return records.stream().filter(query::matches).limit(query.limit()).toList();
+    }
+
+    @Override
     public synchronized void append(AuditRecord record) {
         long last = records.isEmpty() ? 0 : records.getLast().sequence();
         if (record.sequence() != last + 1) {

@@ -50,6 +50,27 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized boolean update(UserAccount account) {
+        UserAccount a = accounts.get(account.id());
+        if (a == null) {
+            return false;
+        }
+        accounts.put(
+                a.id(),
+                new UserAccount(
+                        a.id(),
+                        a.username(),
+                        account.displayName(),
+                        account.email(),
+                        account.organization(),
+                        account.roles(),
+                        account.status(),
+                        a.created(),
+                        account.updated()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean updateRoles(UUID id, Set<Role> roles, Instant at) {
         UserAccount a = accounts.get(id);
         if (a == null) {

@@ -34,6 +34,8 @@ import vn.lachan.security.session.SessionCheck;
 import vn.lachan.security.session.SessionSettings;
 import vn.lachan.security.session.SessionStore;
 import vn.lachan.security.session.Sessions;
+import vn.lachan.security.token.ApiTokens;
+import vn.lachan.security.token.InMemoryTokenStore;
 
 class UserDirectoryTest {
     static final String PASSWORD = "trời-xanh mây trắng 7";
@@ -48,13 +50,11 @@ class UserDirectoryTest {
             new SecureRandom(),
             SessionSettings.DEFAULT,
             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    final UserDirectory directory = new UserDirectory(
-            users,
-            passwords,
-            sessions,
-            new AuditTrail(auditStore, clock, TestKeys.KEY, 1000),
-            new AccessPolicy(new FixedOrganizationTree()),
-            clock);
+    final AuditTrail audit = new AuditTrail(auditStore, clock, TestKeys.KEY, 1000);
+    final AccessPolicy policy = new AccessPolicy(new FixedOrganizationTree());
+    final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
+    final ApiTokens tokens = new ApiTokens(tokenStore, audit, policy, clock, new SecureRandom());
+    final UserDirectory directory = new UserDirectory(users, passwords, sessions, tokens, audit, policy, clock);
     final Principal admin = Principal.user(UUID.randomUUID(), "quan.tri", SOC, Set.of(Role.PLATFORM_ADMIN));
 
     static SessionStore sessionStore() {
@@ -112,18 +112,19 @@ class UserDirectoryTest {
     void onlyAdminsManageUsersAndOthersOrganizationsAreNotFound() {
         UserAccount target = create(null, "binh.tran", HEALTH_HOSPITAL, Role.ORG_LEADER);
         Principal officer = Principal.user(UUID.randomUUID(), "can.bo", HEALTH, Set.of(Role.ORG_SECURITY_OFFICER));
-        assertThatThrownBy(() -> directory.changeRoles(officer, target.id(), Set.of(Role.PLATFORM_ADMIN)))
+        assertThatThrownBy(() -> directory.update(officer, target.id(), UserChange.roles(Set.of(Role.PLATFORM_ADMIN))))
                 .isInstanceOf(Forbidden.class);
         Principal financeAdmin = Principal.user(UUID.randomUUID(), "tc", FINANCE, Set.of(Role.PLATFORM_ADMIN));
-        assertThatThrownBy(() -> directory.changeRoles(financeAdmin, target.id(), Set.of(Role.AUDITOR)))
+        assertThatThrownBy(() -> directory.update(financeAdmin, target.id(), UserChange.roles(Set.of(Role.AUDITOR))))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> directory.changeRoles(admin, UUID.randomUUID(), Set.of(Role.AUDITOR)))
+        assertThatThrownBy(() -> directory.update(admin, UUID.randomUUID(), UserChange.roles(Set.of(Role.AUDITOR))))
                 .isInstanceOf(NotFound.class);
-        directory.changeRoles(admin, target.id(), Set.of(Role.AUDITOR));
+        assertThat(directory.update(admin, target.id(), UserChange.roles(Set.of(Role.AUDITOR))))
+                .isInstanceOf(UpdateResult.Updated.class);
         assertThat(users.byId(target.id()).orElseThrow().roles()).containsExactly(Role.AUDITOR);
         assertThat(auditStore.all().getLast().details())
-                .containsEntry("from", "ORG_LEADER")
-                .containsEntry("to", "AUDITOR");
+                .containsEntry("before.roles", "ORG_LEADER")
+                .containsEntry("after.roles", "AUDITOR");
     }
 
     @Test
@@ -143,11 +144,11 @@ class UserDirectoryTest {
         assertThat(sessions.check(s2.id())).isInstanceOf(SessionCheck.Refused.class);
 
         NewSession s3 = sessions.begin(a.id(), null, null, null);
-        directory.setStatus(admin, a.id(), UserStatus.DISABLED);
+        directory.update(admin, a.id(), UserChange.status(UserStatus.DISABLED));
         assertThat(sessions.check(s3.id())).isInstanceOf(SessionCheck.Refused.class);
         assertThat(auditStore.all())
                 .extracting(AuditRecord::action)
-                .containsSubsequence("user.password", "user.mfa.reset", "user.status");
+                .containsSubsequence("user.password", "user.mfa.reset", "user.update");
     }
 
     @Test

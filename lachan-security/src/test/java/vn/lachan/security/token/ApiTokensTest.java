@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.lachan.security.MutableClock;
+import vn.lachan.security.access.AccessPolicy;
+import vn.lachan.security.access.FixedOrganizationTree;
+import vn.lachan.security.access.Forbidden;
 import vn.lachan.security.access.Permission;
 import vn.lachan.security.access.Principal;
 import vn.lachan.security.access.Role;
@@ -26,7 +29,8 @@ class ApiTokensTest {
     final InMemoryTokenStore store = new InMemoryTokenStore();
     final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     final AuditTrail audit = new AuditTrail(auditStore, clock, vn.lachan.security.audit.TestKeys.KEY, 100);
-    final ApiTokens tokens = new ApiTokens(store, audit, clock, new SecureRandom());
+    final AccessPolicy policy = new AccessPolicy(new FixedOrganizationTree());
+    final ApiTokens tokens = new ApiTokens(store, audit, policy, clock, new SecureRandom());
 
     IssuedToken ingest(@org.jspecify.annotations.Nullable Instant expires) {
         return tokens.issue(
@@ -81,9 +85,12 @@ class ApiTokensTest {
         assertThat(refusal(secret)).isEqualTo(TokenCheck.Reason.EXPIRED);
         IssuedToken second = ingest(null);
         assertThat(tokens.revoke(
-                        second.token().id(),
-                        Principal.user(UUID.randomUUID(), "admin", HEALTH, Set.of(Role.PLATFORM_ADMIN))))
-                .isTrue();
+                                Principal.user(UUID.randomUUID(), "admin", HEALTH, Set.of(Role.PLATFORM_ADMIN)),
+                                second.token().id())
+                        .orElseThrow()
+                        .revoked())
+                .isEqualTo(clock.instant());
+        assertThat(tokens.revokedHere(second.token().id())).isTrue();
         assertThat(refusal(second.secret())).isEqualTo(TokenCheck.Reason.REVOKED);
         assertThat(auditStore.all())
                 .filteredOn(r -> r.action().equals("token.refused"))
@@ -95,6 +102,47 @@ class ApiTokensTest {
                     assertThat(r.outcome()).isEqualTo(Outcome.DENIED);
                     assertThat(r.actor()).doesNotContain(secret.substring(20));
                 });
+    }
+
+    @Test
+    void issuingForSomeoneNeedsAnExpiryWithinAYearScopesWithinTheRoleAndNoRoleAboveTheIssuers() {
+        Principal officer = Principal.user(UUID.randomUUID(), "can.bo", HEALTH, Set.of(Role.ORG_SECURITY_OFFICER));
+        Instant month = clock.instant().plus(Duration.ofDays(30));
+        TokenRequest good = new TokenRequest("relay", Role.ORG_SECURITY_OFFICER, HEALTH, Set.of(Scope.INGEST), month);
+        assertThat(tokens.issue(officer, good)).isInstanceOf(IssueResult.Issued.class);
+
+        TokenRequest bad = new TokenRequest(
+                "relay",
+                Role.ORG_SECURITY_OFFICER,
+                FixedOrganizationTree.FINANCE,
+                Set.of(Scope.AUDIT_READ),
+                clock.instant().plus(Duration.ofDays(400)));
+        assertThat(tokens.issue(officer, bad))
+                .isInstanceOfSatisfying(
+                        IssueResult.Rejected.class,
+                        r -> assertThat(r.problems())
+                                .extracting(p -> p.source())
+                                .containsExactlyInAnyOrder("organization", "expires", "scopes"));
+        TokenRequest forever = new TokenRequest("relay", Role.ORG_SECURITY_OFFICER, HEALTH, Set.of(Scope.INGEST), null);
+        assertThat(tokens.issue(null, forever))
+                .as("the command line follows the same rules")
+                .isInstanceOf(IssueResult.Rejected.class);
+        TokenRequest admin = new TokenRequest("x", Role.PLATFORM_ADMIN, HEALTH, Set.of(Scope.INGEST), month);
+        assertThatThrownBy(() -> tokens.issue(officer, admin)).isInstanceOf(Forbidden.class);
+        Principal other =
+                Principal.user(UUID.randomUUID(), "tc", FixedOrganizationTree.FINANCE, Set.of(Role.PLATFORM_ADMIN));
+        UUID id = ((IssueResult.Issued) tokens.issue(officer, good))
+                .issued()
+                .token()
+                .id();
+        assertThat(tokens.revoke(other, id))
+                .as("another organization's token is not found")
+                .isEmpty();
+        assertThat(store.byId(id).orElseThrow().revoked()).isNull();
+        assertThat(tokens.list(officer, new TokenQuery(null, ApiToken.Status.ACTIVE, null, 10))
+                        .items())
+                .hasSize(2)
+                .allSatisfy(t -> assertThat(t.organization()).isEqualTo(HEALTH));
     }
 
     @Test

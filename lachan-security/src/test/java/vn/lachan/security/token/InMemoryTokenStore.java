@@ -10,7 +10,7 @@ import java.util.UUID;
 import vn.lachan.security.access.OrganizationFilter;
 
 /** Keeps tokens in a map. */
-final class InMemoryTokenStore implements TokenStore {
+public final class InMemoryTokenStore implements TokenStore {
     final Map<UUID, ApiToken> tokens = new LinkedHashMap<>();
 
     @Override

@@ -30,6 +30,7 @@ import vn.lachan.security.access.Role;
 import vn.lachan.security.access.Scope;
 import vn.lachan.security.identity.CreateResult;
 import vn.lachan.security.identity.NewUser;
+import vn.lachan.security.identity.UserChange;
 import vn.lachan.security.identity.UserStatus;
 
 /**
@@ -99,7 +100,7 @@ class SingleSignOnTest {
             new SecureRandom().nextBytes(hoaSecret);
             f.users().setTotpSecret(hoa, hoaSecret);
             UUID tuan = create(f, "tuan", Role.ORG_LEADER, soc);
-            f.directory().setStatus(null, tuan, UserStatus.DISABLED);
+            f.directory().update(null, tuan, UserChange.status(UserStatus.DISABLED));
             adminToken = f.tokens()
                     .issue("auditor", Role.PLATFORM_ADMIN, soc, EnumSet.of(Scope.ADMIN), null, null)
                     .secret();

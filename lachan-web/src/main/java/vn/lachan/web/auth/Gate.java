@@ -24,8 +24,8 @@ import vn.lachan.web.internal.SessionCookie;
  * cookie), requires the CSRF header on unsafe methods of a session, checks the permission, and attaches the
  * {@link Caller} for the handler.
  *
- * <p>A token that passed verification is trusted for 5 seconds without asking the store again (so a revocation
- * takes effect within 5 seconds on each node). Missing or bad credentials are 401 with {@code WWW-Authenticate}; a refused token, session or CSRF
+ * <p>A token that passed verification is trusted for 5 seconds without asking the store again: a revocation made
+ * on this node takes effect at once ({@code ApiTokens.revokedHere}), one made on another node within 5 seconds. Missing or bad credentials are 401 with {@code WWW-Authenticate}; a refused token, session or CSRF
  * value, and a missing permission, are written to the audit trail. Thread-safe.
  */
 public final class Gate {
@@ -105,7 +105,8 @@ public final class Gate {
 
     private Caller byToken(Context ctx, WebSecurity s, OrganizationCodes c, String token) {
         Principal known = tokenCache.get(token);
-        if (known != null) {
+        // a token revoked on this node stops at once, not when its cache entry ends
+        if (known != null && !s.tokens().revokedHere(known.id())) {
             return caller(s, c, known, Caller.Via.TOKEN, null);
         }
         return switch (s.tokens().verify(token, ctx.ip())) {

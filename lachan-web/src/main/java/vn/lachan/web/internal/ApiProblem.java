@@ -54,6 +54,21 @@ public final class ApiProblem extends RuntimeException {
                 .with("reason", reason);
     }
 
+    /**
+     * Returns a 400 problem listing every problem of a request: {@code field} and {@code reason} name the first,
+     * {@code errors} all of them (each with its field and reason).
+     */
+    public static ApiProblem invalidFields(java.util.List<vn.lachan.core.problem.Problem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problem to report");
+        }
+        var first = problems.getFirst();
+        java.util.List<Map<String, String>> errors = problems.stream()
+                .map(p -> Map.of("field", JsonFields.name(p.source()), "reason", p.message()))
+                .toList();
+        return invalidField(JsonFields.name(first.source()), first.message()).with("errors", errors);
+    }
+
     /** Returns a copy that carries the extension member {@code name} (rendered beside {@code detail}). */
     public ApiProblem with(String name, @Nullable Object value) {
         Map<String, @Nullable Object> copy = new LinkedHashMap<>(extensions);

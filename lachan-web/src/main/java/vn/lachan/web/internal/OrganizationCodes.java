@@ -48,6 +48,19 @@ public final class OrganizationCodes {
         return found.map(Organization::id);
     }
 
+    /** Returns the organization {@code key} names: an id (UUID) or a code (any case). */
+    public Optional<Organization> find(String key) {
+        String k = key.strip();
+        if (k.length() == 36 && k.charAt(8) == '-') {
+            try {
+                return organizations.get(UUID.fromString(k));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return organizations.byCode(k.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** Returns what a filter of the access policy lets through, as codes (null: every organization). */
     public Caller.Visibility visibility(OrganizationFilter filter) {
         return switch (filter) {

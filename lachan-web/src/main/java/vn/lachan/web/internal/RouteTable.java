@@ -58,6 +58,11 @@ public final class RouteTable {
         add(HandlerType.PUT, path, access, handler);
     }
 
+    /** Adds a {@code PATCH} route. */
+    public void patch(String path, Access access, Handler handler) {
+        add(HandlerType.PATCH, path, access, handler);
+    }
+
     /** Adds a {@code DELETE} route. */
     public void delete(String path, Access access, Handler handler) {
         add(HandlerType.DELETE, path, access, handler);
@@ -73,6 +78,8 @@ public final class RouteTable {
             javalin.post(path, handler, access);
         } else if (method == HandlerType.PUT) {
             javalin.put(path, handler, access);
+        } else if (method == HandlerType.PATCH) {
+            javalin.patch(path, handler, access);
         } else if (method == HandlerType.DELETE) {
             javalin.delete(path, handler, access);
         } else {
