@@ -25,12 +25,14 @@ final class DetectStage {
     private final RecordParser parser;
     private final Enricher enricher;
     private final int journalTag;
+    private final EventTimes times;
     private final PipelineMetrics metrics;
 
-    DetectStage(RecordParser parser, Enricher enricher, int journalTag, PipelineMetrics metrics) {
+    DetectStage(RecordParser parser, Enricher enricher, int journalTag, EventTimes times, PipelineMetrics metrics) {
         this.parser = parser;
         this.enricher = enricher;
         this.journalTag = journalTag;
+        this.times = times;
         this.metrics = metrics;
     }
 
@@ -64,8 +66,12 @@ final class DetectStage {
             parsed = internalError(record, e);
         }
         metrics.parsed(parsed.parser(), parsed.outcome() == ParsedRecord.Outcome.RAW);
-        Instant time = usableTime(parsed.time(), record.received());
-        var fields = parsed.fields();
+        EventTimes.Decided decided = times.decide(parsed.time(), record.received(), parsed.fields());
+        Instant time = decided.time();
+        if (decided.clamped()) {
+            metrics.clampedTime();
+        }
+        var fields = decided.fields();
         Enricher.Owner claimed = enricher.owner(
                 record.source(), Fields.text(fields, "host.name"), Fields.text(fields, "host.ip"), record.peer());
         Enricher.Owner owner = enricher.within(claimed, record.origin());
@@ -90,13 +96,5 @@ final class DetectStage {
         fields.put("error.message", reason);
         return new ParsedRecord(
                 fields, null, ParsedRecord.RAW, new Problem(record.input(), "from " + record.peer(), reason));
-    }
-
-    /** Keeps an event time the id can carry (1970 to 10889); otherwise the receipt time. */
-    private static Instant usableTime(@Nullable Instant parsed, Instant received) {
-        if (parsed == null || parsed.toEpochMilli() < 0 || parsed.toEpochMilli() > (1L << 48) - 1) {
-            return received;
-        }
-        return parsed;
     }
 }

@@ -74,7 +74,12 @@ public final class Pipeline implements AutoCloseable {
                 config.ownerships(),
                 new Enricher.Owner(config.defaultOrganization(), config.defaultSystem()),
                 subtrees);
-        this.detect = new DetectStage(parser, enricher, config.journalTag(), metrics);
+        this.detect = new DetectStage(
+                parser,
+                enricher,
+                config.journalTag(),
+                new EventTimes(config.maxEventAge(), config.maxEventLead()),
+                metrics);
         this.store = new StoreStage(events, alerts, grouper, source, metrics);
         this.queue = new ArrayBlockingQueue<>(config.queuedBatches());
         this.detectThread = Thread.ofPlatform().name("lachan-pipeline-detect").unstarted(this::detectLoop);

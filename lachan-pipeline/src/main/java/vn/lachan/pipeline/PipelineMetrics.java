@@ -14,6 +14,8 @@ final class PipelineMetrics {
     private final Map<String, Counter> byParser = new ConcurrentHashMap<>();
     private final Counter detections;
     private final Counter alerts;
+    private final Counter refused;
+    private final Counter clampedTimes;
     private final Timer eventLatency;
     private final Timer alertLatency;
     final AtomicLong records = new AtomicLong();
@@ -32,6 +34,12 @@ final class PipelineMetrics {
                 Counter.builder("lachan.detections").description("rule firings").register(registry);
         this.alerts = Counter.builder("lachan.alerts.written")
                 .description("alert changes written (new alerts and count updates)")
+                .register(registry);
+        this.refused = Counter.builder("lachan.pipeline.rejected")
+                .description("events the store refused: not stored, each logged at ERROR with the reason")
+                .register(registry);
+        this.clampedTimes = Counter.builder("lachan.pipeline.time.clamped")
+                .description("events whose own time was implausible, stored under their receipt time and flagged")
                 .register(registry);
         this.eventLatency = Timer.builder("lachan.pipeline.latency")
                 .description("from receipt to the event being stored")
@@ -74,9 +82,14 @@ final class PipelineMetrics {
         }
     }
 
+    void clampedTime() {
+        clampedTimes.increment();
+    }
+
     void stored(long count, long rejectedCount, long[] receivedMillis, long nowMillis) {
         stored.addAndGet(count);
         rejected.addAndGet(rejectedCount);
+        refused.increment(rejectedCount);
         for (long received : receivedMillis) {
             eventLatency.record(Math.max(0, nowMillis - received), java.util.concurrent.TimeUnit.MILLISECONDS);
         }

@@ -97,12 +97,11 @@ final class StoreStage {
 
     private void writeEvents(Batch batch) {
         Checkpoint checkpoint = events.write(new EventBatch(batch.events(), batch.end()));
-        if (!checkpoint.rejected().isEmpty()) {
-            LOG.warn(
-                    "the store refused {} events of the batch ending at {}; the first: {}",
-                    checkpoint.rejected().size(),
-                    batch.end(),
-                    checkpoint.rejected().getFirst());
+        // The embedded store refuses no event (a sealed day takes its late events into a late partition);
+        // another store's refusals are data not stored: each is logged with its reason and counted.
+        for (var refused : checkpoint.rejected()) {
+            LOG.error(
+                    "the store refused an event of the batch ending at journal position {}: {}", batch.end(), refused);
         }
         metrics.stored(
                 checkpoint.stored(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +131,7 @@ public final class LuceneEventStore implements EventStore {
         synchronized (writeLock) {
             ensureUsable();
             Map<Partition, List<StoredEvent>> groups = new LinkedHashMap<>();
-            List<Problem> rejected = new ArrayList<>();
-            long skipped = group(batch, groups, rejected);
+            long skipped = group(batch, groups);
             try {
                 for (var group : groups.entrySet()) {
                     group.getKey().add(group.getValue(), indexers, threads);
@@ -151,8 +151,7 @@ public final class LuceneEventStore implements EventStore {
             } else if (!hasUncommitted()) {
                 markDurable();
             }
-            long stored = batch.events().size() - rejected.size() - skipped;
-            return new Checkpoint(durable, stored, rejected, skipped);
+            return new Checkpoint(durable, batch.events().size() - skipped, List.of(), skipped);
         }
     }
 
@@ -265,32 +264,46 @@ public final class LuceneEventStore implements EventStore {
     }
 
     /**
-     * Sorts the batch's events into their partitions, leaving out those a partition already holds (a
-     * replay after a crash between two partitions' commits) and rejecting those for sealed partitions;
-     * returns how many were left out as already stored.
+     * Sorts the batch's events into the partitions that take them, leaving out those their time slot
+     * already holds (a replay after a crash between two partitions' commits); returns how many were left
+     * out. An event for a sealed slot goes to the slot's late partition: the store refuses none.
      */
-    private long group(EventBatch batch, Map<Partition, List<StoredEvent>> groups, List<Problem> rejected) {
+    private long group(EventBatch batch, Map<Partition, List<StoredEvent>> groups) {
         List<StoredEvent> all = batch.events();
         long first = batch.position() - all.size();
         long skipped = 0;
+        Map<Long, Long> held = new HashMap<>();
+        Map<Long, List<StoredEvent>> targets = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
             StoredEvent e = all.get(i);
-            Partition p = partitions.forTime(e.time());
+            long slot = partitions.startOf(e.time().toEpochMilli());
             // A batch shorter than its position's prefix (tests, one-off imports) has no position below 0.
             long position = first + i;
-            if (position >= 0 && position < p.heldPosition()) {
+            if (position >= 0 && position < held.computeIfAbsent(slot, this::held)) {
                 skipped++;
-            } else if (p.sealed()) {
-                rejected.add(new Problem(
-                        "batch at " + batch.position(),
-                        "event " + e.id(),
-                        "event time " + e.time() + " falls in partition " + p.name
-                                + ", sealed: it arrived after the grace period; store it through a replay"));
             } else {
-                groups.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
+                // the target is opened only for events it takes: a replay of held events opens nothing
+                targets.computeIfAbsent(
+                                slot,
+                                s -> groups.computeIfAbsent(
+                                        partitions.writable(Instant.ofEpochMilli(s)), k -> new ArrayList<>()))
+                        .add(e);
             }
         }
         return skipped;
+    }
+
+    /**
+     * Returns the journal position below which the slot starting at {@code start} holds its events
+     * already: the highest of its partitions', as each generation is opened only after the one before
+     * was committed (sealing commits first) and every later event goes to the newer one.
+     */
+    private long held(long start) {
+        long held = -1;
+        for (Partition p : partitions.slot(Instant.ofEpochMilli(start))) {
+            held = Math.max(held, p.heldPosition());
+        }
+        return held;
     }
 
     private void closeIdleWriters() throws IOException {
@@ -323,10 +336,16 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public Optional<StoredEvent> get(EventId id) {
-        Partition p = partitions.find(id.time());
-        if (p == null || p.damage() != null) {
-            return Optional.empty();
+        for (Partition p : partitions.holding(id.time())) {
+            Optional<StoredEvent> found = p.damage() == null ? get(p, id) : Optional.empty();
+            if (found.isPresent()) {
+                return found;
+            }
         }
+        return Optional.empty();
+    }
+
+    private Optional<StoredEvent> get(Partition p, EventId id) {
         try {
             IndexSearcher searcher = p.acquire();
             if (searcher == null) {
@@ -373,7 +392,7 @@ public final class LuceneEventStore implements EventStore {
         synchronized (writeLock) {
             ensureUsable();
             commitAll();
-            return seals.sealFinished(partitions.all(), now.minus(config.sealGrace()));
+            return seals.sealFinished(partitions.all(), now, config.sealGrace());
         }
     }
 

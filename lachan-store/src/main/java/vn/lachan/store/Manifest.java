@@ -25,6 +25,7 @@ import vn.lachan.core.problem.Problem;
 final class Manifest {
     static final String FILE = "seal.json";
     static final String GENESIS = "0".repeat(64);
+    private static final String LOCK = "write.lock";
 
     private Manifest() {}
 
@@ -62,6 +63,9 @@ final class Manifest {
         Map<String, Path> present = new TreeMap<>();
         files(dir).forEach(p -> present.put(relative(dir, p), p));
         for (String name : sealed.keySet()) {
+            if (isLock(Path.of(name))) {
+                continue;
+            }
             Map<String, @Nullable Object> expected = Json.map(sealed.get(name));
             Path actual = present.remove(name);
             if (actual == null) {
@@ -99,12 +103,20 @@ final class Manifest {
     private static List<Path> files(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.equals(dir.resolve(FILE)))
+                    .filter(p -> !p.equals(dir.resolve(FILE)) && !isLock(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /**
+     * Returns whether the file is Lucene's lock file: empty, left behind by a closed writer, absent from a
+     * copy or backup of a live folder; manifests sealed before it was left out still list it.
+     */
+    private static boolean isLock(Path file) {
+        return file.getFileName().toString().equals(LOCK);
     }
 
     private static long size(Path file) {

@@ -24,13 +24,21 @@ import vn.lachan.core.store.StoredEvent;
 
 /**
  * Holds one time partition: its Lucene index under {@code DIR/index}, its schema and statistics, and,
- * once sealed, its manifest. The store's write lock guards writes; searches may run at any time.
+ * once sealed, its manifest. A late partition ({@link #generation} ≥ 1) covers the same time as its
+ * slot's sealed partition and is written, sealed and verified like any other. The store's write lock
+ * guards writes; searches may run at any time.
  */
 final class Partition implements AutoCloseable {
     /** One document builder per indexing thread: its field instances are reused from event to event. */
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(DocumentBuilder::new);
 
     final String name;
+    /**
+     * 0 for a time slot's own partition, n ≥ 1 for its n-th late partition: events that arrived for the
+     * slot after it was sealed, covering the same time range.
+     */
+    final int generation;
+
     final Instant start;
     final Instant end;
     final Path dir;
@@ -59,6 +67,7 @@ final class Partition implements AutoCloseable {
 
     Partition(
             String name,
+            int generation,
             Instant start,
             Instant end,
             Path dir,
@@ -67,6 +76,7 @@ final class Partition implements AutoCloseable {
             boolean storeFields) {
         this.storeFields = storeFields;
         this.name = name;
+        this.generation = generation;
         this.start = start;
         this.end = end;
         this.dir = dir;

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,8 @@ import vn.lachan.core.store.VerifyReport;
  */
 final class Seals {
     static final String HEAD = "seal-head.json";
+    /** In a late partition's folder: when it is due for sealing. */
+    static final String LATE = "late.json";
 
     private final Path events;
     private final Path deletionLog;
@@ -31,11 +35,16 @@ final class Seals {
         this.deletionLog = deletionLog;
     }
 
-    /** Seals, in time order, every unsealed partition with events that ends before {@code cutoff}. */
-    List<String> sealFinished(List<Partition> partitions, Instant cutoff) {
+    /**
+     * Seals, in time order, every unsealed partition with events that is due: a slot's own partition
+     * once its slot ended {@code grace} before {@code now}; a late partition {@code grace} after the first
+     * sealing run that saw it, so that a trickle of late events fills one late partition per grace
+     * period, not one per run.
+     */
+    List<String> sealFinished(List<Partition> partitions, Instant now, Duration grace) {
         List<String> sealed = new ArrayList<>();
         for (Partition p : partitions) {
-            if (p.sealed() || p.end.isAfter(cutoff) || p.stats.events() == 0) {
+            if (p.sealed() || p.stats.events() == 0 || !due(p, now, grace)) {
                 continue;
             }
             try {
@@ -52,6 +61,28 @@ final class Seals {
             sealed.add(p.name);
         }
         return sealed;
+    }
+
+    /**
+     * Returns whether the partition is due for sealing; a late partition's due time is written into its
+     * folder ({@link #LATE}, which its manifest then covers) when a run first sees it, and kept across
+     * restarts.
+     */
+    private static boolean due(Partition p, Instant now, Duration grace) {
+        if (p.generation == 0) {
+            return !p.end.isAfter(now.minus(grace));
+        }
+        Path file = p.dir.resolve(LATE);
+        if (!Files.exists(file)) {
+            Map<String, Object> late = new LinkedHashMap<>();
+            late.put("slot", p.start.toString());
+            late.put("generation", p.generation);
+            late.put("sealDue", now.plus(grace).toString());
+            Json.writeAtomically(file, late);
+            return grace.isZero();
+        }
+        Object due = Json.readMap(file).get("sealDue");
+        return due == null || !now.isBefore(Instant.parse(due.toString()));
     }
 
     private Map<String, Object> head() {

@@ -9,13 +9,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.problem.Problem;
@@ -89,7 +86,8 @@ final class Search {
             throws IOException {
         SearchResult.Total total = total(targets);
         List<StoredEvent> hits = new ArrayList<>();
-        String next = page(request, after, targets, hits);
+        String next = new Pages(this)
+                .fill(request.size(), request.order() == SearchRequest.Order.NEWEST_FIRST, after, targets, hits);
         var aggregations = Aggregator.run(request.aggregations(), request, targets, config);
         return new SearchResult(total, hits, next, aggregations, List.of(), warnings);
     }
@@ -154,50 +152,6 @@ final class Search {
             }
         }
         return new SearchResult.Total(count, SearchResult.Total.Relation.EQ);
-    }
-
-    /** Fills {@code hits} with one page, partitions visited in the order; returns the next cursor. */
-    private @Nullable String page(
-            SearchRequest request, @Nullable EventId after, List<PartitionQuery> targets, List<StoredEvent> hits)
-            throws IOException {
-        if (request.size() == 0) {
-            return null;
-        }
-        boolean newest = request.order() == SearchRequest.Order.NEWEST_FIRST;
-        Sort sort = sort(newest);
-        List<PartitionQuery> ordered = new ArrayList<>(targets);
-        if (newest) {
-            java.util.Collections.reverse(ordered);
-        }
-        int want = request.size() + 1;
-        for (PartitionQuery t : ordered) {
-            if (hits.size() >= want || skipByCursor(t.partition(), after, newest)) {
-                continue;
-            }
-            int last = t.searcher().getIndexReader().maxDoc() - 1;
-            if (last < 0) {
-                continue;
-            }
-            // The last doc id: the event at the cursor itself (equal sort values) is not "after" it.
-            FieldDoc cursor =
-                    after == null ? null : new FieldDoc(last, Float.NaN, new Object[] {after.high(), after.low()});
-            TopFieldDocs top = t.searcher().searchAfter(cursor, t.query(), want - hits.size(), sort, false);
-            for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(read(t.searcher(), sd.doc));
-            }
-        }
-        if (hits.size() < want) {
-            return null;
-        }
-        hits.removeLast();
-        return hits.getLast().id().toString();
-    }
-
-    private static boolean skipByCursor(Partition p, @Nullable EventId after, boolean newest) {
-        if (after == null) {
-            return false;
-        }
-        return newest ? !p.start.isBefore(after.time().plusMillis(1)) : !p.end.isAfter(after.time());
     }
 
     static Sort sort(boolean newest) {

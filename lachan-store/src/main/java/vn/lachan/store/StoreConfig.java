@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param dataDir the data folder; partitions go under {@code dataDir/events}
  * @param partitionSpan the time each partition covers: whole days, or whole hours dividing a day
- * @param sealGrace how long after a partition's end late events are still accepted before it is sealed
+ * @param sealGrace how long after a partition's end it is sealed (later events go to a late partition,
+ *     itself sealed this long after the first sealing run that saw it)
  * @param totalBound the count up to which a search's total is exact
  * @param maxPageSize the largest page a search returns
  * @param maxBuckets the most buckets one aggregation may return

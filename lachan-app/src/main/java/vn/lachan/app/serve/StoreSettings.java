@@ -37,7 +37,7 @@ record StoreSettings(
 
     /**
      * How long a day stays open for late events by default: an agent that was offline over a weekend
-     * still delivers into its days (a sealed day refuses events, which are then only logged).
+     * still delivers into its days (a sealed day takes later events into a late partition beside it).
      */
     static final Duration DEFAULT_SEAL_GRACE = Duration.ofDays(3);
 

@@ -9,8 +9,8 @@ import vn.lachan.core.problem.Problem;
  * @param position the journal position up to which every accepted event is on disk, or -1 when nothing
  *     was ever written
  * @param stored how many events of the batch were stored
- * @param rejected events of the batch that the store refused (for instance an event for a sealed
- *     partition), each with the reason; never dropped silently
+ * @param rejected events of the batch that the store refused, each with the reason; never dropped
+ *     silently (the embedded store refuses none: a sealed day takes late events into a late partition)
  * @param skipped how many events of the batch the store already held (a batch replayed after a crash
  *     between the commits of two partitions) and left out, so that each is stored exactly once
  */

@@ -1,0 +1,81 @@
+package vn.lachan.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides the time an event is stored and found under. The rule: the time its record gives, when it lies
+ * from {@code maxAge} before the receipt time to {@code maxLead} after it; otherwise the receipt time,
+ * with the record's time kept in {@value #ORIGINAL} and the reason in {@value #ISSUE} (so that {@code
+ * _exists_:lachan.time.issue} finds every such event); a record without a time takes the receipt time.
+ *
+ * <p>A clock reset to 1970 or 2000, a FILETIME of zero, a year 9999 are still stored, near the time they
+ * arrived and in a partition that exists anyway, instead of opening one partition per absurd day; a
+ * collector offline for a week or an import of last month's logs keeps its own times (a sealed day takes
+ * them into a late partition). The decision depends only on the record (its receipt time is in the
+ * journal), so a replay gives every event the same time and id.
+ */
+final class EventTimes {
+    /** The field that keeps a record's own time when the event is stored under its receipt time. */
+    static final String ORIGINAL = "lachan.time.original";
+    /** The field that says why the record's own time was not used. */
+    static final String ISSUE = "lachan.time.issue";
+    /** The last millisecond an event id can carry (48 bits). */
+    private static final long MAX_MILLIS = (1L << 48) - 1;
+
+    private final Duration maxAge;
+    private final Duration maxLead;
+
+    EventTimes(Duration maxAge, Duration maxLead) {
+        this.maxAge = maxAge;
+        this.maxLead = maxLead;
+    }
+
+    /**
+     * The time an event is stored under, and its fields (with the flags when its own time was set aside).
+     *
+     * @param clamped whether the record's own time was set aside for the receipt time
+     */
+    record Decided(Instant time, Map<String, @Nullable Object> fields, boolean clamped) {}
+
+    Decided decide(@Nullable Instant parsed, Instant received, Map<String, @Nullable Object> fields) {
+        if (parsed == null) {
+            return new Decided(received, fields, false);
+        }
+        String issue = issue(parsed, received);
+        if (issue == null) {
+            return new Decided(parsed, fields, false);
+        }
+        Map<String, @Nullable Object> flagged = new LinkedHashMap<>(fields);
+        flagged.put(ORIGINAL, parsed.toString());
+        flagged.put(ISSUE, issue);
+        return new Decided(received, flagged, true);
+    }
+
+    private @Nullable String issue(Instant parsed, Instant received) {
+        long millis = safeMillis(parsed);
+        if (millis < 0 || millis > MAX_MILLIS) {
+            return "event time " + parsed + " outside 1970 to 10889; stored under its receipt time";
+        }
+        if (parsed.isBefore(received.minus(maxAge))) {
+            return "event time more than " + maxAge.toDays() + " days before its receipt (" + received
+                    + "), a clock gone wrong; stored under its receipt time";
+        }
+        if (parsed.isAfter(received.plus(maxLead))) {
+            return "event time more than " + maxLead.toHours() + " hours after its receipt (" + received
+                    + "), a clock gone wrong; stored under its receipt time";
+        }
+        return null;
+    }
+
+    private static long safeMillis(Instant time) {
+        try {
+            return time.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return time.isBefore(Instant.EPOCH) ? -1 : Long.MAX_VALUE;
+        }
+    }
+}
