@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
+import vn.lachan.pipeline.PipelineConfig;
 import vn.lachan.security.sso.OidcProvider;
 
 /**
@@ -109,6 +110,8 @@ final class ConfigReader {
         Section pipeline = root.section("pipeline");
         int batch = pipeline.integer("batch_size", 4096, 1, 100_000);
         Duration pollWait = pipeline.duration("poll_wait", Duration.ofMillis(50));
+        Duration maxAge = positive(pipeline, "max_event_age", PipelineConfig.MAX_EVENT_AGE);
+        Duration maxLead = positive(pipeline, "max_event_lead", PipelineConfig.MAX_EVENT_LEAD);
         Section rules = root.section("rules");
         List<Path> folders = o.rules().isEmpty()
                 ? rules.texts("folders").stream().map(base::resolve).toList()
@@ -166,7 +169,18 @@ final class ConfigReader {
                 zone,
                 store,
                 meta,
-                sso);
+                sso,
+                maxAge,
+                maxLead);
+    }
+
+    private static Duration positive(Section s, String key, Duration fallback) {
+        Duration d = s.duration(key, fallback);
+        if (!d.isPositive()) {
+            s.problem(key, "must be longer than zero, not " + s.raw(key));
+            return fallback;
+        }
+        return d;
     }
 
     private static HostPort address(

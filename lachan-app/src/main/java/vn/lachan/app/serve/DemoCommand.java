@@ -71,6 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    /** How old the demo's recorded events may be and keep their own times: they date from 2019 and 2020. */
+    private static final Duration DEMO_EVENT_AGE = Duration.ofDays(30 * 365);
+
     @Override
     public Integer call() {
         DemoSample chosen = DemoSample.choose(sample, err);
@@ -83,8 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
         ServeConfig config;
         try {
             config = ConfigReader.read(null, new ConfigReader.Overrides(data, http, syslog, chosen.rules()));
-            // The samples are recorded logs, years old: retention by event time would delete them at once.
-            config = config.withStore(config.store().withoutRetention());
+            // The samples are recorded logs, years old: retention by event time would delete them at once, and
+            // the pipeline would take their times for a clock gone wrong (it believes two years by default).
+            config = config.withStore(config.store().withoutRetention())
+                    .withEventTimes(DEMO_EVENT_AGE, config.maxEventLead());
         } catch (ConfigReader.ConfigException e) {
             err.println("lachan demo: " + e.getMessage());
             return 2;

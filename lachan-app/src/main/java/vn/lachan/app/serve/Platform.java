@@ -174,7 +174,9 @@ final class Platform implements AutoCloseable {
                 tag,
                 config.ownerships(),
                 config.defaultOrganization(),
-                config.defaultSystem());
+                config.defaultSystem(),
+                config.maxEventAge(),
+                config.maxEventLead());
     }
 
     private SyslogConfig syslogConfig() {

@@ -44,6 +44,9 @@ import vn.lachan.security.sso.OidcProvider;
  * @param store sealing, retention and legal holds of the event store
  * @param meta the PostgreSQL metadata database, or null for the embedded one under the data folder
  * @param sso the OpenID Connect providers users may sign in with (empty: single sign-on off)
+ * @param maxEventAge how long before its receipt an event's own time is still believed (older: stored under
+ *     the receipt time with its own time kept and flagged)
+ * @param maxEventLead how long after its receipt an event's own time is still believed
  */
 record ServeConfig(
         Path data,
@@ -74,7 +77,9 @@ record ServeConfig(
         java.time.ZoneId timezone,
         StoreSettings store,
         @Nullable MetaConfig meta,
-        List<OidcProvider> sso) {
+        List<OidcProvider> sso,
+        Duration maxEventAge,
+        Duration maxEventLead) {
     ServeConfig {
         sso = List.copyOf(sso);
         ruleFolders = List.copyOf(ruleFolders);
@@ -84,6 +89,20 @@ record ServeConfig(
 
     /** Returns this configuration with other store settings. */
     ServeConfig withStore(StoreSettings settings) {
+        return with(settings, sso, maxEventAge, maxEventLead);
+    }
+
+    /** Returns this configuration with other single sign-on providers. */
+    ServeConfig withSso(List<OidcProvider> providers) {
+        return with(store, providers, maxEventAge, maxEventLead);
+    }
+
+    /** Returns this configuration with another window of believed event times. */
+    ServeConfig withEventTimes(Duration age, Duration lead) {
+        return with(store, sso, age, lead);
+    }
+
+    private ServeConfig with(StoreSettings settings, List<OidcProvider> providers, Duration age, Duration lead) {
         return new ServeConfig(
                 data,
                 http,
@@ -113,7 +132,9 @@ record ServeConfig(
                 timezone,
                 settings,
                 meta,
-                sso);
+                providers,
+                age,
+                lead);
     }
 
     /** Returns the URL scheme of the HTTP API: {@code https} when it serves TLS itself, else {@code http}. */

@@ -48,6 +48,8 @@ class ConfigReaderTest {
         assertThat(reference.data()).isEqualTo(REFERENCE.toAbsolutePath().resolveSibling("lachan-data"));
         assertThat(reference.store()).isEqualTo(defaults.store());
         assertThat(defaults.store().sealGrace()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(reference.maxEventAge()).isEqualTo(defaults.maxEventAge()).isEqualTo(Duration.ofDays(730));
+        assertThat(reference.maxEventLead()).isEqualTo(defaults.maxEventLead()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -83,6 +85,7 @@ class ConfigReaderTest {
                 syslog: {udp: "", tcp: "[::1]:6601", max_message: 8KiB, format: json}
                 journal: {segment: 1MiB, budget: 8MiB, fsync: false}
                 rules: {folders: [r1, r2], reload_interval: 500ms}
+                pipeline: {max_event_age: 3650d, max_event_lead: 8h}
                 alerts: {group_window: 10m}
                 ownership:
                   default_organization: tinh
@@ -109,6 +112,8 @@ class ConfigReaderTest {
         });
         assertThat(c.grokPatterns()).containsEntry("app", "%{WORD:w}");
         assertThat(c.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(c.maxEventAge()).isEqualTo(Duration.ofDays(3650));
+        assertThat(c.maxEventLead()).isEqualTo(Duration.ofHours(8));
     }
 
     @Test
@@ -253,7 +258,7 @@ class ConfigReaderTest {
                 htpp: {listen: x}
                 http: {listen: "nope", max_body: lots}
                 journal: {segment: 1MiB, budget: 1MiB, fsync: maybe}
-                pipeline: {batch_size: 0, poll_wait: soon}
+                pipeline: {batch_size: 0, poll_wait: soon, max_event_age: 0s}
                 ownership: {systems: [{organization: "a/b", system: s, networks: [300.1.1.1/8]}]}
                 parsers: {timezone: Mars/Base}
                 """);
@@ -267,6 +272,7 @@ class ConfigReaderTest {
                 .hasMessageContaining("journal.budget: must hold at least two segments")
                 .hasMessageContaining("pipeline.batch_size: must be a whole number from 1 to 100000")
                 .hasMessageContaining("pipeline.poll_wait: must be a duration")
+                .hasMessageContaining("pipeline.max_event_age: must be longer than zero, not 0s")
                 .hasMessageContaining("ownership.systems[0].system:")
                 .hasMessageContaining("parsers.timezone: 'Mars/Base' is not a time zone");
     }

@@ -129,36 +129,7 @@ class SingleSignOnTest {
                         p.mfaMethods(),
                         p.provisioning()))
                 .toList();
-        return new ServeConfig(
-                config.data(),
-                config.http(),
-                config.httpTls(),
-                config.httpBehindProxy(),
-                config.maxBodyBytes(),
-                null,
-                null,
-                null,
-                config.maxMessageBytes(),
-                config.maxConnections(),
-                config.syslogFormat(),
-                config.journalSegmentBytes(),
-                config.journalBudgetBytes(),
-                config.fsync(),
-                config.batchSize(),
-                config.pollWait(),
-                config.ruleFolders(),
-                config.mapping(),
-                config.reloadInterval(),
-                config.alertWindow(),
-                config.maxEventRefs(),
-                config.ownerships(),
-                config.defaultOrganization(),
-                config.defaultSystem(),
-                config.grokPatterns(),
-                config.timezone(),
-                config.store(),
-                config.meta(),
-                providers);
+        return config.withSso(providers);
     }
 
     @AfterAll
