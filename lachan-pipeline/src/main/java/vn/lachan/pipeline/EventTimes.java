@@ -18,18 +18,19 @@ import org.jspecify.annotations.Nullable;
  * them into a late partition). The decision depends only on the record (its receipt time is in the
  * journal), so a replay gives every event the same time and id.
  */
-final class EventTimes {
+public final class EventTimes {
     /** The field that keeps a record's own time when the event is stored under its receipt time. */
-    static final String ORIGINAL = "lachan.time.original";
+    public static final String ORIGINAL = "lachan.time.original";
     /** The field that says why the record's own time was not used. */
-    static final String ISSUE = "lachan.time.issue";
+    public static final String ISSUE = "lachan.time.issue";
     /** The last millisecond an event id can carry (48 bits). */
     private static final long MAX_MILLIS = (1L << 48) - 1;
 
     private final Duration maxAge;
     private final Duration maxLead;
 
-    EventTimes(Duration maxAge, Duration maxLead) {
+    /** Believes an event's own time from {@code maxAge} before its receipt to {@code maxLead} after it. */
+    public EventTimes(Duration maxAge, Duration maxLead) {
         this.maxAge = maxAge;
         this.maxLead = maxLead;
     }
@@ -39,9 +40,10 @@ final class EventTimes {
      *
      * @param clamped whether the record's own time was set aside for the receipt time
      */
-    record Decided(Instant time, Map<String, @Nullable Object> fields, boolean clamped) {}
+    public record Decided(Instant time, Map<String, @Nullable Object> fields, boolean clamped) {}
 
-    Decided decide(@Nullable Instant parsed, Instant received, Map<String, @Nullable Object> fields) {
+    /** Decides the time of an event whose record gives {@code parsed} (null: none) and arrived at {@code received}. */
+    public Decided decide(@Nullable Instant parsed, Instant received, Map<String, @Nullable Object> fields) {
         if (parsed == null) {
             return new Decided(received, fields, false);
         }

@@ -3,6 +3,7 @@ package vn.lachan.app.store;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import vn.lachan.core.store.StoredEvent;
 import vn.lachan.ingest.file.EventFiles;
 import vn.lachan.ingest.file.ReadCounts;
 import vn.lachan.ingest.normalize.EcsNormalizer;
+import vn.lachan.pipeline.EventTimes;
 
 /** Reads, normalizes and writes events in batches; counts what was stored and rejected, and why. */
 final class Importer {
@@ -38,6 +40,8 @@ final class Importer {
     private long stored;
     private long rejected;
     private long position;
+
+    private static final EventTimes TIMES = new EventTimes(Duration.ofDays(100 * 365), Duration.ofDays(1));
 
     Importer(String organization, String system, int batchSize, PrintStream err) {
         this.organization = organization;
@@ -83,8 +87,11 @@ final class Importer {
                             + " stored"));
             return;
         }
+        // imported files are often old (an investigation): only times no clock could mean are set aside
+        EventTimes.Decided decided = TIMES.decide(time, Instant.now(), normalized.fields());
         String raw = json.writeValueAsString(event.fields());
-        pending.add(new StoredEvent(EventId.next(time, random), time, organization, system, normalized.fields(), raw));
+        pending.add(new StoredEvent(
+                EventId.next(decided.time(), random), decided.time(), organization, system, decided.fields(), raw));
     }
 
     private void reject(Problem problem) {
