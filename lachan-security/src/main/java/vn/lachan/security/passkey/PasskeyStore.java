@@ -15,7 +15,10 @@ import java.util.UUID;
  */
 public interface PasskeyStore {
 
-    /** Stores a new passkey; returns false when its credential id is already registered (to anyone). */
+    /**
+     * Stores a new passkey; returns false when its credential id is already registered (to anyone) or the user
+     * does not exist.
+     */
     boolean add(Passkey passkey);
 
     /** Returns the passkey with this credential id. */
