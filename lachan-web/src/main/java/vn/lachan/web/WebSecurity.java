@@ -1,12 +1,14 @@
 package vn.lachan.web;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import vn.lachan.core.org.Organizations;
 import vn.lachan.security.access.AccessPolicy;
 import vn.lachan.security.audit.AuditStore;
 import vn.lachan.security.audit.AuditTrail;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.Totp;
+import vn.lachan.security.passkey.PasskeyService;
 import vn.lachan.security.session.Sessions;
 import vn.lachan.security.signin.SignInService;
 import vn.lachan.security.token.ApiTokens;
@@ -29,6 +31,8 @@ import vn.lachan.security.token.TokenStore;
  *     and alerts carry
  * @param secureCookies whether the session cookie is marked {@code Secure} even on plain HTTP (behind a TLS
  *     proxy); it always is when the server itself serves HTTPS
+ * @param passkeys registers passkeys and signs people in with them, or null when passkeys are off (no RP id
+ *     configured): the passkey routes then answer 501
  */
 public record WebSecurity(
         AccessPolicy policy,
@@ -41,7 +45,37 @@ public record WebSecurity(
         AuditTrail audit,
         AuditStore auditRecords,
         Organizations organizations,
-        boolean secureCookies) {
+        boolean secureCookies,
+        @Nullable PasskeyService passkeys) {
+
+    /** Holds the services with passkeys off. */
+    public WebSecurity(
+            AccessPolicy policy,
+            ApiTokens tokens,
+            TokenStore tokenRecords,
+            Sessions sessions,
+            SignInService signIn,
+            Totp totp,
+            UserDirectory users,
+            AuditTrail audit,
+            AuditStore auditRecords,
+            Organizations organizations,
+            boolean secureCookies) {
+        this(
+                policy,
+                tokens,
+                tokenRecords,
+                sessions,
+                signIn,
+                totp,
+                users,
+                audit,
+                auditRecords,
+                organizations,
+                secureCookies,
+                null);
+    }
+
     public WebSecurity {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(tokens, "tokens");

@@ -25,6 +25,7 @@ import vn.lachan.web.internal.RequestBodies;
 import vn.lachan.web.internal.RouteTable;
 import vn.lachan.web.ops.OpsRoutes;
 import vn.lachan.web.org.OrganizationRoutes;
+import vn.lachan.web.passkey.PasskeyRoutes;
 import vn.lachan.web.signin.SignInRoutes;
 
 /**
@@ -75,6 +76,7 @@ public final class WebServer implements AutoCloseable {
         features.add(new OpsRoutes(services.health(), services.metrics(), json)::register);
         features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
         features.add(new AuditRoutes(security, json)::register);
+        features.add(new PasskeyRoutes(security, codes, bodies, json)::register);
         features.add(new OrganizationRoutes(security.organizations(), security.policy(), json)::register);
         ProblemMapping problems = new ProblemMapping(json);
         List<RouteTable.Route> registered = new ArrayList<>();

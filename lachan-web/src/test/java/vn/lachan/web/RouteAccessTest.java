@@ -80,6 +80,7 @@ class RouteAccessTest {
     static String concrete(Route route, Map<String, String> ids) {
         String id = ids.get(route.path());
         String path = route.path().replace("{index}", "logs-test").replace("{name}", "lachan");
+        path = path.replace("{credential}", "bm8tc3VjaC1wYXNza2V5");
         if (path.contains("{id}")) {
             assertThat(id)
                     .as("test fixture for the object route " + route.path())
@@ -147,7 +148,9 @@ class RouteAccessTest {
                         "GET /api/v1/health",
                         "GET /api/v1/openapi.json",
                         "POST /api/v1/auth/signin",
-                        "POST /api/v1/auth/enrol");
+                        "POST /api/v1/auth/enrol",
+                        "POST /api/v1/auth/passkeys/signin/options",
+                        "POST /api/v1/auth/passkeys/signin");
     }
 
     @Test
