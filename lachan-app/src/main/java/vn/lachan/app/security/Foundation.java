@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.lachan.core.org.Organization;
 import vn.lachan.core.org.OrganizationKind;
 import vn.lachan.core.org.Outcome;
@@ -16,6 +18,7 @@ import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.audit.JdbcAuditStore;
 import vn.lachan.meta.identity.JdbcUserStore;
 import vn.lachan.meta.org.JdbcOrganizations;
+import vn.lachan.meta.passkey.JdbcPasskeyStore;
 import vn.lachan.meta.session.JdbcSessionStore;
 import vn.lachan.meta.token.JdbcTokenStore;
 import vn.lachan.security.access.AccessPolicy;
@@ -27,6 +30,8 @@ import vn.lachan.security.crypto.signing.SigningKeys;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.RecoveryCodes;
 import vn.lachan.security.mfa.Totp;
+import vn.lachan.security.passkey.PasskeyService;
+import vn.lachan.security.passkey.PasskeySettings;
 import vn.lachan.security.password.Argon2Settings;
 import vn.lachan.security.password.Passwords;
 import vn.lachan.security.session.SessionSettings;
@@ -50,6 +55,7 @@ public final class Foundation implements AutoCloseable {
     static final String AUDIT_KEY = "audit-signing";
 
     private static final int CHECKPOINT_EVERY = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(Foundation.class);
 
     private final MetaDatabase database;
     private final KeyVault vault;
@@ -66,10 +72,14 @@ public final class Foundation implements AutoCloseable {
     private final SignInService signIn;
     private final ApiTokens apiTokens;
     private final UserDirectory directory;
+    private final JdbcPasskeyStore passkeys;
+    private final SecureRandom random;
+    private final Clock clock;
     private final long lastAtOpen;
 
     private Foundation(Path data, @Nullable MetaConfig meta, Map<String, String> environment, Clock clock) {
-        SecureRandom random = new SecureRandom();
+        this.random = new SecureRandom();
+        this.clock = clock;
         Path keys = data.resolve("keys");
         this.vault = KeyVault.open(new CryptoConfig(keys), environment, clock);
         this.auditKey = new SigningKeys(keys, vault).loadOrCreate(AUDIT_KEY);
@@ -93,6 +103,7 @@ public final class Foundation implements AutoCloseable {
                     users, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
             this.apiTokens = new ApiTokens(tokens, audit, clock, random);
             this.directory = new UserDirectory(users, passwords, sessions, audit, policy, clock);
+            this.passkeys = new JdbcPasskeyStore(database, vault);
             this.lastAtOpen = lastSequence();
         } catch (RuntimeException e) {
             database.close();
@@ -176,6 +187,28 @@ public final class Foundation implements AutoCloseable {
      * @param secureCookies whether session cookies are marked Secure on plain HTTP (behind a TLS proxy)
      */
     public WebSecurity webSecurity(boolean secureCookies) {
+        return webSecurity(secureCookies, null);
+    }
+
+    /**
+     * Returns what the HTTP server checks every request with, passkeys included.
+     *
+     * @param secureCookies whether session cookies are marked Secure on plain HTTP (behind a TLS proxy)
+     * @param passkeySettings the passkey relying party, or null to leave passkeys off
+     */
+    public WebSecurity webSecurity(boolean secureCookies, @Nullable PasskeySettings passkeySettings) {
+        PasskeyService passkeyService = null;
+        if (passkeySettings == null) {
+            LOG.info("passkeys are off: set passkeys.rp_id to the domain people reach the platform at");
+        } else {
+            passkeyService =
+                    new PasskeyService(passkeys, users, audit, clock, random, passkeySettings, SignInSettings.DEFAULT);
+            LOG.info(
+                    "passkeys on for the RP id {} from {}",
+                    passkeySettings.rpId(),
+                    String.join(
+                            ", ", passkeySettings.origins().stream().sorted().toList()));
+        }
         return new WebSecurity(
                 policy,
                 apiTokens,
@@ -187,7 +220,8 @@ public final class Foundation implements AutoCloseable {
                 audit,
                 auditStore,
                 organizations,
-                secureCookies);
+                secureCookies,
+                passkeyService);
     }
 
     /** Returns a verifier of the audit trail against this data folder's signing key. */

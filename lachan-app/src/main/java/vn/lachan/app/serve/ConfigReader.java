@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
+import vn.lachan.security.passkey.PasskeySettings;
 
 /**
  * Reads the configuration file and the command-line overrides into a {@link ServeConfig}, collecting
@@ -128,6 +129,7 @@ final class ConfigReader {
         parsers.rejectUnknown();
         StoreSettings store = StoreSettings.read(root.section("store"), root.section("retention"));
         MetaConfig meta = MetaSettings.read(root.section("meta"), System.getenv());
+        PasskeySettings passkeys = PasskeySection.read(root.section("passkeys"), httpAt, httpTls != null);
         for (Section s : List.of(http, syslog, journal, pipeline, rules, alerts, owners)) {
             s.rejectUnknown();
         }
@@ -163,7 +165,8 @@ final class ConfigReader {
                 grok,
                 zone,
                 store,
-                meta);
+                meta,
+                passkeys);
     }
 
     private static HostPort address(

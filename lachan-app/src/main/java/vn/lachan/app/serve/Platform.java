@@ -124,7 +124,7 @@ final class Platform implements AutoCloseable {
                         alertStore,
                         () -> HealthReport.of(this),
                         registry,
-                        f.webSecurity(config.httpBehindProxy()))));
+                        f.webSecurity(config.httpBehindProxy(), config.passkeys()))));
         httpPort = w.start();
         web = w;
         keep(Endpoint.publish(config.data(), baseUrl()));

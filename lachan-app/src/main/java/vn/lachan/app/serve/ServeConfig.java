@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
+import vn.lachan.security.passkey.PasskeySettings;
 
 /**
  * Holds the platform's whole configuration, read once at start from the YAML file and the command line
@@ -42,6 +43,7 @@ import vn.lachan.pipeline.Ownership;
  * @param timezone the zone of timestamps that carry none (RFC 3164 syslog, many appliances)
  * @param store sealing, retention and legal holds of the event store
  * @param meta the PostgreSQL metadata database, or null for the embedded one under the data folder
+ * @param passkeys the passkey (WebAuthn) relying party, or null when passkeys are off
  */
 record ServeConfig(
         Path data,
@@ -71,7 +73,8 @@ record ServeConfig(
         Map<String, String> grokPatterns,
         java.time.ZoneId timezone,
         StoreSettings store,
-        @Nullable MetaConfig meta) {
+        @Nullable MetaConfig meta,
+        @Nullable PasskeySettings passkeys) {
     ServeConfig {
         ruleFolders = List.copyOf(ruleFolders);
         ownerships = List.copyOf(ownerships);
@@ -108,7 +111,8 @@ record ServeConfig(
                 grokPatterns,
                 timezone,
                 settings,
-                meta);
+                meta,
+                passkeys);
     }
 
     /** Returns the URL scheme of the HTTP API: {@code https} when it serves TLS itself, else {@code http}. */
