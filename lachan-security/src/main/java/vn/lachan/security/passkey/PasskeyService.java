@@ -103,9 +103,14 @@ public final class PasskeyService {
     public Registration finishRegistration(
             UUID user, String ceremony, String response, String name, @Nullable String sourceAddress) {
         Optional<UserAccount> account = users.byId(user);
-        Registration outcome = response.length() > MAX_RESPONSE || account.isEmpty()
-                ? new Registration.Refused("the response is larger than " + MAX_RESPONSE + " characters")
-                : registrations.finish(user, ceremony, response, name);
+        Registration outcome;
+        if (account.isEmpty() || account.get().status() != UserStatus.ACTIVE) {
+            outcome = new Registration.Refused("the account is not active");
+        } else if (response.length() > MAX_RESPONSE) {
+            outcome = new Registration.Refused("the response is larger than " + MAX_RESPONSE + " characters");
+        } else {
+            outcome = registrations.finish(user, ceremony, response, name);
+        }
         String actor = account.map(a -> "user:" + a.username()).orElse("user:" + user);
         UUID org = account.map(UserAccount::organization).orElse(null);
         switch (outcome) {
