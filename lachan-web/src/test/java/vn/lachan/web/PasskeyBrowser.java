@@ -44,7 +44,7 @@ final class PasskeyBrowser implements AutoCloseable {
                   {ceremony: options.ceremony, name, credential: credential.toJSON()}, csrf));
             }""";
 
-    private static final String SIGN_IN = "async ({username, origin}) => {" + POST + """
+    private static final String SIGN_IN = "async ({username, origin, rpId}) => {" + POST + """
               const start = await post('/api/v1/auth/passkeys/signin/options', username ? {username} : {});
               if (start.status !== 200) return answer(start);
               const options = await start.json();
@@ -56,6 +56,15 @@ final class PasskeyBrowser implements AutoCloseable {
                 const client = JSON.parse(atob(b64 + '==='.slice((b64.length + 3) % 4)));
                 client.origin = origin;
                 json.response.clientDataJSON = btoa(JSON.stringify(client))
+                    .replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+              }
+              if (rpId) {
+                const b64 = json.response.authenticatorData.replace(/-/g, '+').replace(/_/g, '/');
+                const data = Uint8Array.from(atob(b64 + '==='.slice((b64.length + 3) % 4)), c => c.charCodeAt(0));
+                const hash = new Uint8Array(
+                    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(rpId)));
+                data.set(hash, 0);
+                json.response.authenticatorData = btoa(String.fromCharCode(...data))
                     .replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
               }
               window.lastSignIn = {ceremony: options.ceremony, credential: json};
@@ -135,9 +144,18 @@ final class PasskeyBrowser implements AutoCloseable {
 
     /** Signs in with a passkey, optionally naming the user, optionally claiming another origin. */
     Map<String, Object> signIn(@Nullable String username, @Nullable String claimedOrigin) {
+        return signIn(username, claimedOrigin, null);
+    }
+
+    /**
+     * Signs in with a passkey, optionally naming the user, claiming another origin, or passing the
+     * authenticator's data off as made for another RP id (its RP id hash replaced).
+     */
+    Map<String, Object> signIn(@Nullable String username, @Nullable String claimedOrigin, @Nullable String rpId) {
         Map<String, Object> arg = new HashMap<>();
         arg.put("username", username == null ? "" : username);
         arg.put("origin", claimedOrigin == null ? "" : claimedOrigin);
+        arg.put("rpId", rpId == null ? "" : rpId);
         return run(SIGN_IN, arg);
     }
 

@@ -196,6 +196,17 @@ class PasskeyBrowserTest {
     }
 
     @Test
+    void anAssertionMadeForAnotherRelyingPartyIsRefused() {
+        officerWithPasskey();
+
+        Map<String, Object> tampered = browser.signIn(null, null, "lachan.attacker.example");
+
+        assertThat(status(tampered)).as(String.valueOf(tampered.get("body"))).isEqualTo(401);
+        assertThat(status(browser.call("GET", "/api/v1/auth/me", null))).isEqualTo(401);
+        assertThat(reasons()).anySatisfy(reason -> assertThat(reason).containsIgnoringCase("RP ID"));
+    }
+
+    @Test
     void aRemovedPasskeyNoLongerSignsIn() {
         String username = newName();
         String csrf = officerSignedIn(username);
