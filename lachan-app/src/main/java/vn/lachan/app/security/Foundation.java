@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,13 @@ import vn.lachan.meta.passkey.JdbcPasskeyStore;
 import vn.lachan.meta.session.JdbcSessionStore;
 import vn.lachan.meta.token.JdbcTokenStore;
 import vn.lachan.security.access.AccessPolicy;
+import vn.lachan.security.audit.AuditEntry;
 import vn.lachan.security.audit.AuditTrail;
 import vn.lachan.security.audit.AuditVerifier;
 import vn.lachan.security.crypto.CryptoConfig;
 import vn.lachan.security.crypto.KeyVault;
 import vn.lachan.security.crypto.signing.SigningKeys;
+import vn.lachan.security.identity.UserAccount;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.RecoveryCodes;
 import vn.lachan.security.mfa.Totp;
@@ -153,6 +156,11 @@ public final class Foundation implements AutoCloseable {
         return directory;
     }
 
+    /** Returns the passkey store (the registered WebAuthn credentials). */
+    public JdbcPasskeyStore passkeys() {
+        return passkeys;
+    }
+
     public KeyVault vault() {
         return vault;
     }
@@ -222,6 +230,24 @@ public final class Foundation implements AutoCloseable {
                 organizations,
                 secureCookies,
                 passkeyService);
+    }
+
+    /**
+     * Removes every passkey of a user, as the command line on the server does with a second-factor reset (a lost
+     * or stolen device), and records it in the audit trail; returns how many were removed.
+     */
+    public int revokePasskeys(UUID user) {
+        int removed = passkeys.removeAll(user);
+        UserAccount account = users.byId(user).orElse(null);
+        audit.append(new AuditEntry(
+                "cli",
+                "passkey.revoke_all",
+                user.toString(),
+                account == null ? null : account.organization(),
+                null,
+                vn.lachan.security.audit.Outcome.SUCCESS,
+                Map.of("removed", Integer.toString(removed))));
+        return removed;
     }
 
     /** Returns a verifier of the audit trail against this data folder's signing key. */

@@ -117,6 +117,13 @@ public final class JdbcPasskeyStore implements PasskeyStore {
                 == 1);
     }
 
+    @Override
+    public int removeAll(UUID user) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from passkeys where user_id = :user")
+                .bind("user", user)
+                .execute());
+    }
+
     private Passkey passkey(ResultSet rs) throws SQLException {
         String id = rs.getString("credential_id");
         String transports = rs.getString("transports");

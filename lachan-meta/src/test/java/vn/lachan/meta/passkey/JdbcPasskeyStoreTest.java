@@ -164,6 +164,11 @@ class JdbcPasskeyStoreTest {
         assertThat(store.remove(an.id(), p.credentialId())).isTrue();
         assertThat(store.remove(an.id(), p.credentialId())).isFalse();
         assertThat(store.byCredentialId(p.credentialId())).isEmpty();
+        store.add(passkey(an.id(), bytes(32), T0));
+        store.add(passkey(an.id(), bytes(32), T0));
+        assertThat(store.removeAll(an.id())).isEqualTo(2);
+        assertThat(store.byUser(an.id())).isEmpty();
+        assertThat(store.byUser(binh.id())).containsExactly(q);
 
         db.jdbi()
                 .useHandle(h -> h.createUpdate("delete from users where id = :id")

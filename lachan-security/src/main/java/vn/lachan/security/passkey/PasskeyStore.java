@@ -39,4 +39,7 @@ public interface PasskeyStore {
 
     /** Removes the user's passkey; returns false when the user has no passkey with this id. */
     boolean remove(UUID user, byte[] credentialId);
+
+    /** Removes every passkey of the user (a lost device, a second-factor reset); returns how many. */
+    int removeAll(UUID user);
 }
