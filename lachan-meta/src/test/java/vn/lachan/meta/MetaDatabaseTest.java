@@ -3,10 +3,14 @@ package vn.lachan.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +25,7 @@ class MetaDatabaseTest {
     @EnumSource(Backend.class)
     void migrationsCreateEveryTableOnBothDatabases(Backend backend) {
         try (MetaDatabase db = MetaDatabase.open(backend.freshDatabase(data))) {
-            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.schemaVersion()).isEqualTo(newestMigration());
             List<String> tables = db.jdbi()
                     .withHandle(h -> h.createQuery(
                                     "select table_name from information_schema.tables where table_schema = 'public'")
@@ -41,7 +45,8 @@ class MetaDatabaseTest {
                             "signin_throttle",
                             "audit_records",
                             "audit_details",
-                            "audit_checkpoints");
+                            "audit_checkpoints",
+                            "passkeys");
         }
     }
 
@@ -53,12 +58,25 @@ class MetaDatabaseTest {
             db.jdbi()
                     .useHandle(h -> h.execute("insert into flyway_schema_history (installed_rank, version,"
                             + " description, type, script, checksum, installed_by, installed_on, execution_time, success)"
-                            + " values (2, '2', 'from the future', 'SQL', 'V2__future.sql', 0, 'test', current_timestamp,"
-                            + " 1, true)"));
+                            + " select max(installed_rank) + 1, '99', 'from the future', 'SQL', 'V99__future.sql', 0,"
+                            + " 'test', current_timestamp, 1, true from flyway_schema_history"));
         }
         assertThatThrownBy(() -> MetaDatabase.open(config))
                 .isInstanceOf(MetaDatabaseException.class)
-                .hasMessageContaining("schema version 2, newer than this Lachan knows (1)");
+                .hasMessageContaining("schema version 99, newer than this Lachan knows (" + newestMigration() + ")");
+    }
+
+    /** Returns the highest version among the migrations shipped (V{n}__*.sql). */
+    static int newestMigration() {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max()
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

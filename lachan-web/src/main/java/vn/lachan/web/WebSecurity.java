@@ -8,6 +8,7 @@ import vn.lachan.security.audit.AuditStore;
 import vn.lachan.security.audit.AuditTrail;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.Totp;
+import vn.lachan.security.passkey.PasskeyService;
 import vn.lachan.security.session.Sessions;
 import vn.lachan.security.signin.SignInService;
 import vn.lachan.security.sso.SingleSignOn;
@@ -32,6 +33,8 @@ import vn.lachan.security.token.TokenStore;
  * @param secureCookies whether the session cookie is marked {@code Secure} even on plain HTTP (behind a TLS
  *     proxy); it always is when the server itself serves HTTPS
  * @param sso single sign-on through OpenID Connect providers, or null when none is configured
+ * @param passkeys registers passkeys and signs people in with them, or null when passkeys are off (no RP id
+ *     configured): the passkey routes then answer 501
  */
 public record WebSecurity(
         AccessPolicy policy,
@@ -45,7 +48,8 @@ public record WebSecurity(
         AuditStore auditRecords,
         Organizations organizations,
         boolean secureCookies,
-        @Nullable SingleSignOn sso) {
+        @Nullable SingleSignOn sso,
+        @Nullable PasskeyService passkeys) {
     public WebSecurity {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(tokens, "tokens");
@@ -59,7 +63,7 @@ public record WebSecurity(
         Objects.requireNonNull(organizations, "organizations");
     }
 
-    /** Creates the services without single sign-on. */
+    /** Creates the services without single sign-on and with passkeys off. */
     public WebSecurity(
             AccessPolicy policy,
             ApiTokens tokens,
@@ -84,6 +88,7 @@ public record WebSecurity(
                 auditRecords,
                 organizations,
                 secureCookies,
+                null,
                 null);
     }
 }

@@ -26,6 +26,7 @@ import vn.lachan.web.internal.RequestBodies;
 import vn.lachan.web.internal.RouteTable;
 import vn.lachan.web.ops.OpsRoutes;
 import vn.lachan.web.org.OrganizationRoutes;
+import vn.lachan.web.passkey.PasskeyRoutes;
 import vn.lachan.web.signin.SignInRoutes;
 import vn.lachan.web.sso.SsoRoutes;
 import vn.lachan.web.token.TokenRoutes;
@@ -86,6 +87,7 @@ public final class WebServer implements AutoCloseable {
                 security.organizations(), security.policy(), organizations, codes, bodies, json)::register);
         features.add(new UserRoutes(security.users(), security.policy(), codes, bodies, json)::register);
         features.add(new TokenRoutes(security.tokens(), security.policy(), codes, bodies, json)::register);
+        features.add(new PasskeyRoutes(security, codes, bodies, json)::register);
         ProblemMapping problems = new ProblemMapping(json);
         List<RouteTable.Route> registered = new ArrayList<>();
         TlsIdentity identity = config.tls();
@@ -166,7 +168,13 @@ public final class WebServer implements AutoCloseable {
             LOG.warn("HTTP API stopping with {} after {}", RequestLifecycle.describe(left), config.drainTimeout());
         }
         if (started) {
-            app.stop();
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                // Jetty stops its connectors and handlers even when the graceful wait times out, then reports it
+                LOG.warn("HTTP API stopped without waiting for every response to be written: {}", e.toString());
+                return;
+            }
         }
         LOG.info("HTTP API stopped");
     }

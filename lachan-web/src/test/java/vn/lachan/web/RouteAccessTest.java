@@ -98,7 +98,8 @@ class RouteAccessTest {
         String path = route.path()
                 .replace("{index}", "logs-test")
                 .replace("{name}", "lachan")
-                .replace("{type}", "ucsc_24_7");
+                .replace("{type}", "ucsc_24_7")
+                .replace("{credential}", "bm8tc3VjaC1wYXNza2V5");
         if (path.contains("{id}")) {
             assertThat(id)
                     .as("test fixture for the object route " + route.path())
@@ -196,7 +197,9 @@ class RouteAccessTest {
                         "GET /api/v1/auth/oidc/providers",
                         "GET /api/v1/auth/oidc/{provider}/start",
                         "GET /api/v1/auth/oidc/{provider}/callback",
-                        "POST /api/v1/auth/oidc/second-factor");
+                        "POST /api/v1/auth/oidc/second-factor",
+                        "POST /api/v1/auth/passkeys/signin/options",
+                        "POST /api/v1/auth/passkeys/signin");
     }
 
     @Test

@@ -18,6 +18,7 @@ import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.audit.JdbcAuditStore;
 import vn.lachan.meta.identity.JdbcUserStore;
 import vn.lachan.meta.org.JdbcOrganizations;
+import vn.lachan.meta.passkey.JdbcPasskeyStore;
 import vn.lachan.meta.session.JdbcSessionStore;
 import vn.lachan.meta.token.JdbcTokenStore;
 import vn.lachan.security.access.AccessPolicy;
@@ -32,6 +33,8 @@ import vn.lachan.security.identity.NewUser;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.RecoveryCodes;
 import vn.lachan.security.mfa.Totp;
+import vn.lachan.security.passkey.PasskeyService;
+import vn.lachan.security.passkey.PasskeySettings;
 import vn.lachan.security.password.Argon2Settings;
 import vn.lachan.security.password.Passwords;
 import vn.lachan.security.session.SessionSettings;
@@ -55,6 +58,7 @@ final class SecurityFixture implements AutoCloseable {
     final AuditTrail audit;
     final ApiTokens tokens;
     final UserDirectory users;
+    final Sessions sessions;
     final WebSecurity security;
     final Map<String, UUID> orgs = new HashMap<>();
 
@@ -71,7 +75,7 @@ final class SecurityFixture implements AutoCloseable {
         tokens = new ApiTokens(tokenStore, audit, policy, clock, random);
         byte[] csrfKey = new byte[32];
         random.nextBytes(csrfKey);
-        Sessions sessions =
+        sessions =
                 new Sessions(new JdbcSessionStore(database, sealer), clock, random, SessionSettings.DEFAULT, csrfKey);
         JdbcUserStore userStore = new JdbcUserStore(database, sealer);
         Passwords passwords = new Passwords(new Argon2Settings(1024, 1, 1), random);
@@ -79,8 +83,30 @@ final class SecurityFixture implements AutoCloseable {
         SignInService signIn = new SignInService(
                 userStore, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
         users = new UserDirectory(userStore, passwords, sessions, tokens, audit, policy, clock);
+        // passkeys for pages of http://localhost on the port the test server gets
+        PasskeyService passkeys = new PasskeyService(
+                new JdbcPasskeyStore(database, sealer),
+                userStore,
+                audit,
+                clock,
+                random,
+                new PasskeySettings(
+                        "localhost", "Lachan", Set.of("http://localhost"), true, PasskeySettings.DEFAULT_LIFETIME),
+                SignInSettings.DEFAULT);
         security = new WebSecurity(
-                policy, tokens, tokenStore, sessions, signIn, totp, users, audit, auditStore, organizations, false);
+                policy,
+                tokens,
+                tokenStore,
+                sessions,
+                signIn,
+                totp,
+                users,
+                audit,
+                auditStore,
+                organizations,
+                false,
+                null,
+                passkeys);
         UUID tinh = organization("TINH", "Ủy ban nhân dân tỉnh", OrganizationKind.PROVINCE, null);
         organization("SOC", "Trung tâm Giám sát an toàn không gian mạng", OrganizationKind.SOC, tinh);
         UUID health = organization("SO-YT", "Sở Y tế", OrganizationKind.DEPARTMENT, tinh);

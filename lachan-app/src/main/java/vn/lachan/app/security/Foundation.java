@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.lachan.core.org.Organization;
 import vn.lachan.core.org.OrganizationKind;
 import vn.lachan.core.org.Outcome;
@@ -17,18 +20,23 @@ import vn.lachan.meta.MetaDatabase;
 import vn.lachan.meta.audit.JdbcAuditStore;
 import vn.lachan.meta.identity.JdbcUserStore;
 import vn.lachan.meta.org.JdbcOrganizations;
+import vn.lachan.meta.passkey.JdbcPasskeyStore;
 import vn.lachan.meta.session.JdbcSessionStore;
 import vn.lachan.meta.sso.JdbcIdentityLinks;
 import vn.lachan.meta.token.JdbcTokenStore;
 import vn.lachan.security.access.AccessPolicy;
+import vn.lachan.security.audit.AuditEntry;
 import vn.lachan.security.audit.AuditTrail;
 import vn.lachan.security.audit.AuditVerifier;
 import vn.lachan.security.crypto.CryptoConfig;
 import vn.lachan.security.crypto.KeyVault;
 import vn.lachan.security.crypto.signing.SigningKeys;
+import vn.lachan.security.identity.UserAccount;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.RecoveryCodes;
 import vn.lachan.security.mfa.Totp;
+import vn.lachan.security.passkey.PasskeyService;
+import vn.lachan.security.passkey.PasskeySettings;
 import vn.lachan.security.password.Argon2Settings;
 import vn.lachan.security.password.Passwords;
 import vn.lachan.security.session.SessionSettings;
@@ -54,6 +62,7 @@ public final class Foundation implements AutoCloseable {
     static final String AUDIT_KEY = "audit-signing";
 
     private static final int CHECKPOINT_EVERY = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(Foundation.class);
 
     private final MetaDatabase database;
     private final KeyVault vault;
@@ -70,10 +79,14 @@ public final class Foundation implements AutoCloseable {
     private final SignInService signIn;
     private final ApiTokens apiTokens;
     private final UserDirectory directory;
+    private final JdbcPasskeyStore passkeys;
+    private final SecureRandom random;
+    private final Clock clock;
     private final long lastAtOpen;
 
     private Foundation(Path data, @Nullable MetaConfig meta, Map<String, String> environment, Clock clock) {
-        SecureRandom random = new SecureRandom();
+        this.random = new SecureRandom();
+        this.clock = clock;
         Path keys = data.resolve("keys");
         this.vault = KeyVault.open(new CryptoConfig(keys), environment, clock);
         this.auditKey = new SigningKeys(keys, vault).loadOrCreate(AUDIT_KEY);
@@ -97,6 +110,7 @@ public final class Foundation implements AutoCloseable {
                     users, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
             this.apiTokens = new ApiTokens(tokens, audit, policy, clock, random);
             this.directory = new UserDirectory(users, passwords, sessions, apiTokens, audit, policy, clock);
+            this.passkeys = new JdbcPasskeyStore(database, vault);
             this.lastAtOpen = lastSequence();
         } catch (RuntimeException e) {
             database.close();
@@ -146,6 +160,11 @@ public final class Foundation implements AutoCloseable {
         return directory;
     }
 
+    /** Returns the passkey store (the registered WebAuthn credentials). */
+    public JdbcPasskeyStore passkeys() {
+        return passkeys;
+    }
+
     public KeyVault vault() {
         return vault;
     }
@@ -180,25 +199,19 @@ public final class Foundation implements AutoCloseable {
      * @param secureCookies whether session cookies are marked Secure on plain HTTP (behind a TLS proxy)
      */
     public WebSecurity webSecurity(boolean secureCookies) {
-        return new WebSecurity(
-                policy,
-                apiTokens,
-                tokens,
-                sessions,
-                signIn,
-                totp,
-                directory,
-                audit,
-                auditStore,
-                organizations,
-                secureCookies);
+        return webSecurity(secureCookies, List.of(), null);
     }
 
     /**
-     * Returns what the HTTP server checks every request with, signing users in through {@code providers} too
-     * (each discovered now; one that is down is reported and retried on use).
+     * Returns what the HTTP server checks every request with, single sign-on and passkeys included.
+     *
+     * @param secureCookies whether session cookies are marked Secure on plain HTTP (behind a TLS proxy)
+     * @param providers the OpenID Connect providers (each discovered now; one that is down is reported and
+     *     retried on use); empty: single sign-on off
+     * @param passkeySettings the passkey relying party, or null to leave passkeys off
      */
-    public WebSecurity webSecurity(boolean secureCookies, List<OidcProvider> providers) {
+    public WebSecurity webSecurity(
+            boolean secureCookies, List<OidcProvider> providers, @Nullable PasskeySettings passkeySettings) {
         SingleSignOn sso = providers.isEmpty()
                 ? null
                 : new SingleSignOn(
@@ -211,6 +224,18 @@ public final class Foundation implements AutoCloseable {
                         audit,
                         Clock.systemUTC(),
                         new SecureRandom());
+        PasskeyService passkeyService = null;
+        if (passkeySettings == null) {
+            LOG.info("passkeys are off: set passkeys.rp_id to the domain people reach the platform at");
+        } else {
+            passkeyService =
+                    new PasskeyService(passkeys, users, audit, clock, random, passkeySettings, SignInSettings.DEFAULT);
+            LOG.info(
+                    "passkeys on for the RP id {} from {}",
+                    passkeySettings.rpId(),
+                    String.join(
+                            ", ", passkeySettings.origins().stream().sorted().toList()));
+        }
         return new WebSecurity(
                 policy,
                 apiTokens,
@@ -223,7 +248,26 @@ public final class Foundation implements AutoCloseable {
                 auditStore,
                 organizations,
                 secureCookies,
-                sso);
+                sso,
+                passkeyService);
+    }
+
+    /**
+     * Removes every passkey of a user, as the command line on the server does with a second-factor reset (a lost
+     * or stolen device), and records it in the audit trail; returns how many were removed.
+     */
+    public int revokePasskeys(UUID user) {
+        int removed = passkeys.removeAll(user);
+        UserAccount account = users.byId(user).orElse(null);
+        audit.append(new AuditEntry(
+                "cli",
+                "passkey.revoke_all",
+                user.toString(),
+                account == null ? null : account.organization(),
+                null,
+                vn.lachan.security.audit.Outcome.SUCCESS,
+                Map.of("removed", Integer.toString(removed))));
+        return removed;
     }
 
     /** Returns a verifier of the audit trail against this data folder's signing key. */

@@ -44,7 +44,9 @@ final class ResetMfaCommand implements Callable<Integer> {
                 return AdminCommand.REFUSED;
             }
             foundation.directory().resetSecondFactor(null, user.get().id());
-            out.println("reset the second factor of " + user.get().username() + "; their sessions are ended");
+            int passkeys = foundation.revokePasskeys(user.get().id());
+            out.println("reset the second factor of " + user.get().username() + "; their sessions are ended"
+                    + (passkeys == 0 ? "" : " and their " + passkeys + " passkey(s) removed"));
             return AdminCommand.OK;
         }
     }

@@ -17,6 +17,7 @@ import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
 import vn.lachan.pipeline.PipelineConfig;
+import vn.lachan.security.passkey.PasskeySettings;
 import vn.lachan.security.sso.OidcProvider;
 
 /**
@@ -133,6 +134,7 @@ final class ConfigReader {
         StoreSettings store = StoreSettings.read(root.section("store"), root.section("retention"));
         MetaConfig meta = MetaSettings.read(root.section("meta"), System.getenv());
         List<OidcProvider> sso = SsoSettings.read(root.section("sso"), System.getenv());
+        PasskeySettings passkeys = PasskeySection.read(root.section("passkeys"), httpAt, httpTls != null);
         for (Section s : List.of(http, syslog, journal, pipeline, rules, alerts, owners)) {
             s.rejectUnknown();
         }
@@ -171,7 +173,8 @@ final class ConfigReader {
                 meta,
                 sso,
                 maxAge,
-                maxLead);
+                maxLead,
+                passkeys);
     }
 
     private static Duration positive(Section s, String key, Duration fallback) {

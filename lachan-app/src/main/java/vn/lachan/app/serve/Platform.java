@@ -132,7 +132,7 @@ final class Platform implements AutoCloseable {
                         alertStore,
                         () -> HealthReport.of(this),
                         registry,
-                        f.webSecurity(config.httpBehindProxy(), config.sso()))));
+                        f.webSecurity(config.httpBehindProxy(), config.sso(), config.passkeys()))));
         httpPort = w.start();
         web = w;
         keep(Endpoint.publish(config.data(), baseUrl()));

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import vn.lachan.core.tls.TlsIdentity;
 import vn.lachan.meta.MetaConfig;
 import vn.lachan.pipeline.Ownership;
+import vn.lachan.security.passkey.PasskeySettings;
 import vn.lachan.security.sso.OidcProvider;
 
 /**
@@ -47,6 +48,7 @@ import vn.lachan.security.sso.OidcProvider;
  * @param maxEventAge how long before its receipt an event's own time is still believed (older: stored under
  *     the receipt time with its own time kept and flagged)
  * @param maxEventLead how long after its receipt an event's own time is still believed
+ * @param passkeys the passkey (WebAuthn) relying party, or null when passkeys are off
  */
 record ServeConfig(
         Path data,
@@ -79,7 +81,8 @@ record ServeConfig(
         @Nullable MetaConfig meta,
         List<OidcProvider> sso,
         Duration maxEventAge,
-        Duration maxEventLead) {
+        Duration maxEventLead,
+        @Nullable PasskeySettings passkeys) {
     ServeConfig {
         sso = List.copyOf(sso);
         ruleFolders = List.copyOf(ruleFolders);
@@ -134,7 +137,8 @@ record ServeConfig(
                 meta,
                 providers,
                 age,
-                lead);
+                lead,
+                passkeys);
     }
 
     /** Returns the URL scheme of the HTTP API: {@code https} when it serves TLS itself, else {@code http}. */

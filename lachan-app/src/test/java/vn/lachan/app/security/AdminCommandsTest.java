@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lachan.app.Cli;
 import vn.lachan.security.access.Role;
+import vn.lachan.security.passkey.Passkey;
 import vn.lachan.security.token.TokenCheck;
 
 /** Runs the admin and audit commands on a fresh data folder, then checks what they left with the real services. */
@@ -88,8 +92,33 @@ class AdminCommandsTest {
         assertThat(user.code()).as(user.err()).isZero();
         assertThat(user.out()).contains("created user nguyen.an").contains("SO-TTTT");
 
+        byte[] handle = {7, 7, 7};
+        try (Foundation foundation = Foundation.open(data, null, System.getenv())) {
+            UUID an = foundation.users().byUsername("nguyen.an").orElseThrow().id();
+            assertThat(foundation
+                            .passkeys()
+                            .add(new Passkey(
+                                    new byte[] {1, 2},
+                                    an,
+                                    handle,
+                                    new byte[] {3},
+                                    0,
+                                    Set.of(),
+                                    false,
+                                    false,
+                                    "Điện thoại",
+                                    Instant.now(),
+                                    null)))
+                    .isTrue();
+        }
         Cli.Run reset = Cli.withInput("", "admin", "reset-mfa", "--data", data.toString(), "--username", "Nguyen.An");
         assertThat(reset.code()).as(reset.err()).isZero();
+        assertThat(reset.out()).contains("their 1 passkey(s) removed");
+        try (Foundation foundation = Foundation.open(data, null, System.getenv())) {
+            assertThat(foundation.passkeys().userByHandle(handle))
+                    .as("a reset removes the passkeys of a lost device")
+                    .isEmpty();
+        }
         Cli.Run unknown = Cli.withInput("", "admin", "reset-mfa", "--data", data.toString(), "--username", "nobody");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("no user is called nobody");

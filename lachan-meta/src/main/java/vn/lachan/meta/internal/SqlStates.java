@@ -13,10 +13,13 @@ public final class SqlStates {
         return sql != null && "23505".equals(sql.getSQLState());
     }
 
-    /** Returns whether {@code failure} comes from a foreign key violation (23503). */
+    /**
+     * Returns whether {@code failure} comes from a foreign key violation (23503; H2 says 23506 when the
+     * referenced row is missing).
+     */
     public static boolean isMissingReference(Throwable failure) {
         SQLException sql = sqlCause(failure);
-        return sql != null && "23503".equals(sql.getSQLState());
+        return sql != null && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()));
     }
 
     private static @Nullable SQLException sqlCause(Throwable failure) {
