@@ -78,7 +78,8 @@ final class DocumentBuilder {
         boolean fits = switch (type) {
             case KEYWORD, KEYWORD_CI -> addKeyword(name, EventDocuments.text(value), type);
             case TEXT -> {
-                doc.add(slots.text(name, EventDocuments.nfc(EventDocuments.text(value))));
+                // WordTokenizer puts the words that need it in NFC, without scanning the rest of the text.
+                doc.add(slots.text(name, EventDocuments.text(value)));
                 yield true;
             }
             case LONG -> addLong(name, Values.asLong(value));
