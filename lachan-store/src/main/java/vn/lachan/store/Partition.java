@@ -40,6 +40,8 @@ final class Partition implements AutoCloseable {
     private final double ramBufferMb;
     /** Whether documents keep the normalized fields as JSON beside the original text. */
     private final boolean storeFields;
+    /** Whether the message is indexed with positions: a partition begun before layout 3 (see Commits). */
+    private final boolean messagePositions;
 
     private final Directory directory;
     private @Nullable IndexWriter writer;
@@ -82,6 +84,7 @@ final class Partition implements AutoCloseable {
         this.stats = PartitionStats.load(dir);
         this.sealed = Files.exists(dir.resolve(Manifest.FILE));
         this.committedPosition = Commits.position(directory);
+        this.messagePositions = Commits.messagePositions(directory);
     }
 
     /**
@@ -140,7 +143,7 @@ final class Partition implements AutoCloseable {
             work.add(pool.submit(() -> {
                 DocumentBuilder builder = BUILDERS.get();
                 for (StoredEvent e : part) {
-                    w.addDocument(builder.build(e, schema, storeFields));
+                    w.addDocument(builder.build(e, schema, storeFields, messagePositions));
                     stats.add(e.organization(), e.system());
                 }
                 return null;
@@ -180,7 +183,7 @@ final class Partition implements AutoCloseable {
         if (writer == null || !uncommitted) {
             return;
         }
-        writer.setLiveCommitData(Commits.data(position));
+        writer.setLiveCommitData(Commits.data(position, messagePositions));
         writer.commit();
         schema.save(dir);
         stats.save(dir);
