@@ -51,6 +51,12 @@ public final class StoreHarness {
             System.exit(2);
             return;
         }
+        if (options.storeOnly()) {
+            Path events = Objects.requireNonNullElseGet(options.events(), () -> Corpus.get("otrf/windows"));
+            List<Path> files = new EventFiles(p -> {}).list(List.of(events));
+            StoreOnly.run(files, options.limit() == Long.MAX_VALUE ? 100_000 : options.limit(), options.rounds(), out);
+            return;
+        }
         if (options.fill() > 0) {
             StoreFill.run(options, out);
             return;

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param fill with {@code --fill N}: instead of the indexing rounds, fill the store in {@code data} to
  *     at least N events (replaying the corpus with shifted times) and time the queries on it; 0 for none
  * @param data the data folder that {@code --fill} builds and reuses when present; null unless filling
+ * @param storeOnly with {@code --store-only}: hold the first {@code limit} events in memory and time only
+ *     the writes to a fresh store, {@code rounds} times (see {@link StoreOnly})
  */
 record StoreOptions(
         int rounds,
@@ -23,9 +25,11 @@ record StoreOptions(
         @Nullable Path json,
         @Nullable Path events,
         long fill,
-        @Nullable Path data) {
+        @Nullable Path data,
+        boolean storeOnly) {
     static final String USAGE = "usage: StoreHarness [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]\n"
-            + "       StoreHarness --fill EVENTS --data FOLDER [--json FILE] [EVENTS_FOLDER]";
+            + "       StoreHarness --fill EVENTS --data FOLDER [--json FILE] [EVENTS_FOLDER]\n"
+            + "       StoreHarness --store-only [--rounds N] [--limit EVENTS] [EVENTS_FOLDER]";
 
     StoreOptions {
         if (rounds < 1 || limit < 1 || fill < 0) {
@@ -41,11 +45,14 @@ record StoreOptions(
         List<String> rest = new ArrayList<>();
         long fill = 0;
         Path data = null;
+        boolean storeOnly = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
             if (arg.equals("--fill") && hasValue) {
                 fill = fillCount(args.get(++i));
+            } else if (arg.equals("--store-only")) {
+                storeOnly = true;
             } else if (arg.equals("--data") && hasValue) {
                 data = Path.of(args.get(++i));
             } else {
@@ -53,7 +60,7 @@ record StoreOptions(
             }
         }
         HarnessArgs a = HarnessArgs.parse(rest, 1, null, USAGE);
-        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data);
+        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly);
     }
 
     private static long fillCount(String text) {

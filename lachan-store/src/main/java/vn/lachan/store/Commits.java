@@ -12,12 +12,38 @@ import org.apache.lucene.store.Directory;
  */
 final class Commits {
     static final String POSITION = "lachan.position";
+    /** Names the layout a partition is written with, from 3 on (earlier commits do not record it). */
+    static final String LAYOUT_KEY = "lachan.layout";
+    /** The layout this code writes: 3, the message indexed without positions (ADR 0002). */
+    static final int LAYOUT = 3;
 
     private Commits() {}
 
-    /** Returns the commit user data that records {@code position}. */
-    static Iterable<Map.Entry<String, String>> data(long position) {
-        return Map.of(POSITION, Long.toString(position)).entrySet();
+    /**
+     * Returns the commit user data that records {@code position} and the layout the partition is written
+     * with: 2 when it indexes the message with positions (begun before layout 3), else {@value #LAYOUT}.
+     */
+    static Iterable<Map.Entry<String, String>> data(long position, boolean messagePositions) {
+        String layout = Integer.toString(messagePositions ? LAYOUT - 1 : LAYOUT);
+        return Map.of(POSITION, Long.toString(position), LAYOUT_KEY, layout).entrySet();
+    }
+
+    /**
+     * Returns whether documents added to {@code directory} index the message with positions: when it
+     * holds a commit of a layout before 3, since Lucene refuses to change a field's index options
+     * within one index; a new partition, or one of layout 3, indexes it without.
+     */
+    static boolean messagePositions(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            String layout =
+                    SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY);
+            return layout == null || Integer.parseInt(layout) < LAYOUT;
+        } catch (IOException | NumberFormatException e) {
+            return true;
+        }
     }
 
     /**

@@ -27,9 +27,14 @@ final class DocumentBuilder {
     private final List<IndexableField> doc = new ArrayList<>(96);
     private final FieldSlots slots = new FieldSlots();
     private @Nullable Schema schema;
+    private boolean messagePositions;
 
-    /** Returns the document of {@code event}, valid until the next call. */
-    List<IndexableField> build(StoredEvent event, Schema partitionSchema, boolean storeFields) {
+    /**
+     * Returns the document of {@code event}, valid until the next call; text is indexed with positions
+     * only when {@code positions} (a partition begun before layout 3).
+     */
+    List<IndexableField> build(StoredEvent event, Schema partitionSchema, boolean storeFields, boolean positions) {
+        messagePositions = positions;
         doc.clear();
         slots.reset();
         schema = partitionSchema;
@@ -58,10 +63,14 @@ final class DocumentBuilder {
     /** Adds one value; an instanceof chain, as a pattern switch here costs a bootstrap call per value. */
     @SuppressWarnings("unchecked")
     private void addValue(String name, @Nullable Object value) {
-        if (value == null) {
+        if (value instanceof String s) {
+            // Most values: String is final, so this test is one class compare, unlike the interface tests.
+            if (!name.equals(EventDocuments.TIME)) {
+                addTyped(name, s);
+            }
+        } else if (value == null) {
             return;
-        }
-        if (value instanceof Map<?, ?> m) {
+        } else if (value instanceof Map<?, ?> m) {
             addAll(name, (Map<String, @Nullable Object>) m);
         } else if (value instanceof List<?> list) {
             for (Object v : list) {
@@ -78,7 +87,8 @@ final class DocumentBuilder {
         boolean fits = switch (type) {
             case KEYWORD, KEYWORD_CI -> addKeyword(name, EventDocuments.text(value), type);
             case TEXT -> {
-                doc.add(slots.text(name, EventDocuments.nfc(EventDocuments.text(value))));
+                // WordTokenizer puts the words that need it in NFC, without scanning the rest of the text.
+                doc.add(slots.text(name, EventDocuments.text(value), messagePositions));
                 yield true;
             }
             case LONG -> addLong(name, Values.asLong(value));

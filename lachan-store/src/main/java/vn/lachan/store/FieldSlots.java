@@ -14,6 +14,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -29,11 +30,14 @@ final class FieldSlots {
         DOUBLE,
         IP,
         TEXT,
+        TEXT_POSITIONS,
         STORED_STRING,
         STORED
     }
 
     private static final BytesRef EMPTY = new BytesRef();
+    /** Analysed text without frequencies or positions: phrases are verified on the stored event instead. */
+    private static final org.apache.lucene.document.FieldType WORDS = words();
     /** Most names kept per kind: events whose field names never repeat must not grow the heap. */
     private static final int MAX_NAMES = 4096;
 
@@ -91,8 +95,11 @@ final class FieldSlots {
         return f;
     }
 
-    Field text(String name, String value) {
-        Field f = take(Kind.TEXT, name, n -> new TextField(n, "", Field.Store.NO));
+    /** Returns the analysed text field: words only (layout 3), or words with positions (earlier layouts). */
+    Field text(String name, String value, boolean positions) {
+        Field f = positions
+                ? take(Kind.TEXT_POSITIONS, name, n -> new TextField(n, "", Field.Store.NO))
+                : take(Kind.TEXT, name, n -> new Field(n, "", WORDS));
         f.setStringValue(value);
         return f;
     }
@@ -107,6 +114,13 @@ final class FieldSlots {
         Field f = take(Kind.STORED, name, n -> new StoredField(n, EMPTY));
         f.setBytesValue(value);
         return f;
+    }
+
+    private static org.apache.lucene.document.FieldType words() {
+        var type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.freeze();
+        return type;
     }
 
     private Field take(Kind kind, String name, Function<String, Field> create) {

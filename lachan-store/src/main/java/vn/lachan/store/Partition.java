@@ -48,6 +48,8 @@ final class Partition implements AutoCloseable {
     private final double ramBufferMb;
     /** Whether documents keep the normalized fields as JSON beside the original text. */
     private final boolean storeFields;
+    /** Whether the message is indexed with positions: a partition begun before layout 3 (see Commits). */
+    private final boolean messagePositions;
 
     private final Directory directory;
     private @Nullable IndexWriter writer;
@@ -92,6 +94,7 @@ final class Partition implements AutoCloseable {
         this.stats = PartitionStats.load(dir);
         this.sealed = Files.exists(dir.resolve(Manifest.FILE));
         this.committedPosition = Commits.position(directory);
+        this.messagePositions = Commits.messagePositions(directory);
     }
 
     /**
@@ -150,7 +153,7 @@ final class Partition implements AutoCloseable {
             work.add(pool.submit(() -> {
                 DocumentBuilder builder = BUILDERS.get();
                 for (StoredEvent e : part) {
-                    w.addDocument(builder.build(e, schema, storeFields));
+                    w.addDocument(builder.build(e, schema, storeFields, messagePositions));
                     stats.add(e.organization(), e.system());
                 }
                 return null;
@@ -190,7 +193,7 @@ final class Partition implements AutoCloseable {
         if (writer == null || !uncommitted) {
             return;
         }
-        writer.setLiveCommitData(Commits.data(position));
+        writer.setLiveCommitData(Commits.data(position, messagePositions));
         writer.commit();
         schema.save(dir);
         stats.save(dir);

@@ -20,7 +20,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
@@ -38,8 +37,10 @@ final class QueryTranslator {
     private final Schema schema;
     private final Analyzer analyzer;
     private final boolean allowLeadingWildcard;
+    private final StoredText stored;
 
-    QueryTranslator(Schema schema, Analyzer analyzer, boolean allowLeadingWildcard) {
+    QueryTranslator(Schema schema, Analyzer analyzer, boolean allowLeadingWildcard, StoredText stored) {
+        this.stored = stored;
         this.schema = schema;
         this.analyzer = analyzer;
         this.allowLeadingWildcard = allowLeadingWildcard;
@@ -183,7 +184,8 @@ final class QueryTranslator {
         if (tokens.size() == 1) {
             return new TermQuery(new Term(field, tokens.getFirst()));
         }
-        return new PhraseQuery(field, tokens.toArray(String[]::new));
+        // Positions where a segment has them (layouts 1-2), else the words checked on the stored event.
+        return new VerifiedPhraseQuery(field, tokens, analyzer, stored);
     }
 
     private org.apache.lucene.search.Query wildcard(String field, String pattern) {

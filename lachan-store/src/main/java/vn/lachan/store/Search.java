@@ -29,6 +29,7 @@ final class Search {
     private final StoreConfig config;
     private final Analyzer analyzer;
     private final @Nullable Function<String, Map<String, @Nullable Object>> fieldsOfRaw;
+    private final StoredText stored;
 
     Search(
             Partitions partitions,
@@ -39,6 +40,7 @@ final class Search {
         this.config = config;
         this.analyzer = analyzer;
         this.fieldsOfRaw = fieldsOfRaw;
+        this.stored = new StoredText(fieldsOfRaw);
     }
 
     SearchResult run(SearchRequest request) {
@@ -134,7 +136,7 @@ final class Search {
             return null;
         }
         try {
-            var query = new QueryTranslator(p.schema, analyzer, leading).translate(request.query());
+            var query = new QueryTranslator(p.schema, analyzer, leading, stored).translate(request.query());
             var bounded = PartitionQuery.timeBounded(query, p, request.from(), request.to());
             return new PartitionQuery(p, searcher, PartitionQuery.ofOrganizations(bounded, request.organizations()));
         } catch (RuntimeException e) {
