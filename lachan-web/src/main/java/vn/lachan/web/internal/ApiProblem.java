@@ -1,8 +1,10 @@
 package vn.lachan.web.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.security.signin.SignInResult;
 
 /**
  * Signals a request that cannot be answered normally; the server renders it, in one place, as an RFC 9457
@@ -52,6 +54,27 @@ public final class ApiProblem extends RuntimeException {
         return of(400, "invalid-field", "Invalid request field", "'" + field + "': " + reason)
                 .with("field", field)
                 .with("reason", reason);
+    }
+
+    /** Returns {@code value} when present and at most {@code max} characters long, else a 400 naming the field. */
+    public static String requiredText(String field, @Nullable String value, int max) {
+        if (value == null || value.isEmpty()) {
+            throw invalidField(field, "required");
+        }
+        if (value.length() > max) {
+            throw invalidField(field, "at most " + max + " characters");
+        }
+        return value;
+    }
+
+    /** Returns the one answer to a refused sign-in, with {@code Retry-After} when the caller must wait. */
+    public static ApiProblem signInRefused(Duration retryAfter) {
+        ApiProblem problem = of(401, "signin-refused", "Sign-in refused", SignInResult.Refused.ANSWER);
+        if (!retryAfter.isPositive()) {
+            return problem;
+        }
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return problem.withHeader("Retry-After", Long.toString(seconds)).with("retry_after_seconds", seconds);
     }
 
     /**

@@ -1,7 +1,12 @@
 package vn.lachan.web.internal;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.security.access.Principal;
+import vn.lachan.security.session.NewSession;
+import vn.lachan.security.session.Sessions;
 
 /**
  * Reads and writes the browser session cookie {@code lachan_session}: HttpOnly, SameSite=Strict, path
@@ -33,6 +38,25 @@ public final class SessionCookie {
      */
     public void set(Context ctx, String sessionId) {
         ctx.res().addHeader("Set-Cookie", NAME + "=" + sessionId + attributes(ctx));
+    }
+
+    /**
+     * Begins a browser session for {@code principal} (a new id: the one the browser held, if any, ends), sets
+     * the cookie and returns the answer every sign-in gives: {@code status}, {@code csrf_token} and {@code
+     * principal}.
+     */
+    public Map<String, @Nullable Object> begin(
+            Context ctx, Sessions sessions, OrganizationCodes codes, Principal principal) {
+        NewSession session = sessions.begin(principal.id(), ctx.ip(), ctx.header("User-Agent"), read(ctx));
+        set(ctx, session.id());
+        Caller caller = new Caller(principal, Caller.Via.SESSION, session.id(), () -> Caller.Visibility.ALL);
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("status", "signed_in");
+        out.put("csrf_token", session.csrfToken());
+        out.put(
+                "principal",
+                PrincipalView.of(caller, codes.code(principal.organization()).orElse(null)));
+        return out;
     }
 
     /** Tells the browser to forget the cookie. */

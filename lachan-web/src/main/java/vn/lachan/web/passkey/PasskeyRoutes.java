@@ -2,7 +2,6 @@ package vn.lachan.web.passkey;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import vn.lachan.security.passkey.CeremonyStart;
 import vn.lachan.security.passkey.Passkey;
 import vn.lachan.security.passkey.PasskeyService;
 import vn.lachan.security.passkey.Registration;
-import vn.lachan.security.session.NewSession;
 import vn.lachan.security.signin.SignInResult;
 import vn.lachan.web.WebSecurity;
 import vn.lachan.web.internal.Access;
@@ -21,7 +19,6 @@ import vn.lachan.web.internal.ApiProblem;
 import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
 import vn.lachan.web.internal.OrganizationCodes;
-import vn.lachan.web.internal.PrincipalView;
 import vn.lachan.web.internal.RequestBodies;
 import vn.lachan.web.internal.RouteTable;
 import vn.lachan.web.internal.SessionCookie;
@@ -94,8 +91,9 @@ public final class PasskeyRoutes {
         PasskeyService passkeys = service();
         Principal person = person(ctx);
         RegisterBody body = json.read(bodies.read(ctx), RegisterBody.class);
-        String ceremony = required("ceremony", body.ceremony(), MAX_CEREMONY);
-        String name = required("name", body.name(), Passkey.MAX_NAME).strip();
+        String ceremony = ApiProblem.requiredText("ceremony", body.ceremony(), MAX_CEREMONY);
+        String name =
+                ApiProblem.requiredText("name", body.name(), Passkey.MAX_NAME).strip();
         if (name.isEmpty()) {
             throw ApiProblem.invalidField("name", "required");
         }
@@ -141,11 +139,11 @@ public final class PasskeyRoutes {
     private void signInFinish(Context ctx) {
         PasskeyService passkeys = service();
         SignInBody body = json.read(bodies.read(ctx), SignInBody.class);
-        String ceremony = required("ceremony", body.ceremony(), MAX_CEREMONY);
+        String ceremony = ApiProblem.requiredText("ceremony", body.ceremony(), MAX_CEREMONY);
         String credential = credential(body.credential());
         switch (passkeys.finishSignIn(ceremony, credential, ctx.ip())) {
             case SignInResult.SignedIn signedIn -> begin(ctx, signedIn.principal());
-            case SignInResult.Refused refused -> throw refused(refused.retryAfter());
+            case SignInResult.Refused refused -> throw ApiProblem.signInRefused(refused.retryAfter());
             case SignInResult.SecondFactorRequired r -> throw new IllegalStateException("a passkey is two factors");
             case SignInResult.EnrolmentRequired r -> throw new IllegalStateException("a passkey is two factors");
         }
@@ -161,21 +159,12 @@ public final class PasskeyRoutes {
                 out.put("expires_in_seconds", ready.expiresIn().toSeconds());
                 ctx.contentType("application/json").result(json.write(out));
             }
-            case CeremonyStart.Refused refused -> throw refused(refused.retryAfter());
+            case CeremonyStart.Refused refused -> throw ApiProblem.signInRefused(refused.retryAfter());
         }
     }
 
     private void begin(Context ctx, Principal principal) {
-        NewSession session =
-                security.sessions().begin(principal.id(), ctx.ip(), ctx.header("User-Agent"), SessionCookie.read(ctx));
-        cookie.set(ctx, session.id());
-        Caller caller = new Caller(principal, Caller.Via.SESSION, session.id(), () -> Caller.Visibility.ALL);
-        Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        out.put("status", "signed_in");
-        out.put("csrf_token", session.csrfToken());
-        out.put(
-                "principal",
-                PrincipalView.of(caller, codes.code(principal.organization()).orElse(null)));
+        Map<String, @Nullable Object> out = cookie.begin(ctx, security.sessions(), codes, principal);
         ctx.status(200).contentType("application/json").result(json.write(out));
     }
 
@@ -222,24 +211,5 @@ public final class PasskeyRoutes {
         out.put("backup_eligible", p.backupEligible());
         out.put("backed_up", p.backupState());
         return out;
-    }
-
-    private static ApiProblem refused(Duration retryAfter) {
-        ApiProblem problem = ApiProblem.of(401, "signin-refused", "Sign-in refused", SignInResult.Refused.ANSWER);
-        if (!retryAfter.isPositive()) {
-            return problem;
-        }
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return problem.withHeader("Retry-After", Long.toString(seconds)).with("retry_after_seconds", seconds);
-    }
-
-    private static String required(String field, @Nullable String value, int max) {
-        if (value == null || value.isEmpty()) {
-            throw ApiProblem.invalidField(field, "required");
-        }
-        if (value.length() > max) {
-            throw ApiProblem.invalidField(field, "at most " + max + " characters");
-        }
-        return value;
     }
 }

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import vn.lachan.security.access.Principal;
 import vn.lachan.security.audit.AuditEntry;
 import vn.lachan.security.audit.Outcome;
-import vn.lachan.security.session.NewSession;
 import vn.lachan.security.signin.SignInAttempt;
 import vn.lachan.security.signin.SignInResult;
 import vn.lachan.web.WebSecurity;
@@ -72,8 +71,8 @@ public final class SignInRoutes {
 
     private void signIn(Context ctx) {
         SignInBody body = json.read(bodies.read(ctx), SignInBody.class);
-        String username = required("username", body.username(), 256);
-        String password = required("password", body.password(), 1024);
+        String username = ApiProblem.requiredText("username", body.username(), 256);
+        String password = ApiProblem.requiredText("password", body.password(), 1024);
         String code = body.code() == null || body.code().isBlank() ? null : body.code();
         var attempt = new SignInAttempt(username, password, code, ctx.ip());
         switch (security.signIn().signIn(attempt)) {
@@ -85,7 +84,7 @@ public final class SignInRoutes {
                         "send the same request again with 'code': the 6-digit code of"
                                 + " your authenticator app, or one of your recovery codes");
             case SignInResult.EnrolmentRequired r -> beginEnrolment(ctx, r, username);
-            case SignInResult.Refused refused -> throw refused(refused.retryAfter());
+            case SignInResult.Refused refused -> throw ApiProblem.signInRefused(refused.retryAfter());
         }
     }
 
@@ -110,8 +109,8 @@ public final class SignInRoutes {
 
     private void enrol(Context ctx) {
         EnrolBody body = json.read(bodies.read(ctx), EnrolBody.class);
-        String ticket = required("ticket", body.ticket(), 64);
-        String code = required("code", body.code(), 16);
+        String ticket = ApiProblem.requiredText("ticket", body.ticket(), 64);
+        String code = ApiProblem.requiredText("code", body.code(), 16);
         Enrolments.Pending pending = enrolments
                 .find(ticket)
                 .orElseThrow(() -> ApiProblem.of(
@@ -125,21 +124,13 @@ public final class SignInRoutes {
             throw ApiProblem.invalidField("code", "the code does not match the new secret; check the app's clock");
         }
         enrolments.done(ticket);
-        Principal principal = security.signIn().principal(pending.user()).orElseThrow(() -> refused(Duration.ZERO));
+        Principal principal =
+                security.signIn().principal(pending.user()).orElseThrow(() -> ApiProblem.signInRefused(Duration.ZERO));
         begin(ctx, principal, recovery.get());
     }
 
     private void begin(Context ctx, Principal principal, @Nullable List<String> recoveryCodes) {
-        NewSession session =
-                security.sessions().begin(principal.id(), ctx.ip(), ctx.header("User-Agent"), SessionCookie.read(ctx));
-        cookie.set(ctx, session.id());
-        Caller caller = new Caller(principal, Caller.Via.SESSION, session.id(), () -> Caller.Visibility.ALL);
-        Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        out.put("status", "signed_in");
-        out.put("csrf_token", session.csrfToken());
-        out.put(
-                "principal",
-                PrincipalView.of(caller, codes.code(principal.organization()).orElse(null)));
+        Map<String, @Nullable Object> out = cookie.begin(ctx, security.sessions(), codes, principal);
         if (recoveryCodes != null) {
             out.put("recovery_codes", recoveryCodes);
         }
@@ -176,25 +167,6 @@ public final class SignInRoutes {
 
     private void next(Context ctx, String status, String detail) {
         ctx.status(202).contentType("application/json").result(json.write(Map.of("status", status, "detail", detail)));
-    }
-
-    private static ApiProblem refused(Duration retryAfter) {
-        ApiProblem problem = ApiProblem.of(401, "signin-refused", "Sign-in refused", SignInResult.Refused.ANSWER);
-        if (!retryAfter.isPositive()) {
-            return problem;
-        }
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return problem.withHeader("Retry-After", Long.toString(seconds)).with("retry_after_seconds", seconds);
-    }
-
-    private static String required(String field, @Nullable String value, int max) {
-        if (value == null || value.isEmpty()) {
-            throw ApiProblem.invalidField(field, "required");
-        }
-        if (value.length() > max) {
-            throw ApiProblem.invalidField(field, "at most " + max + " characters");
-        }
-        return value;
     }
 
     private static String secretOf(String otpauthUri) {

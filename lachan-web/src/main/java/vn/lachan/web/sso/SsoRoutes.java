@@ -2,22 +2,18 @@ package vn.lachan.web.sso;
 
 import io.javalin.http.Context;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.security.access.Principal;
-import vn.lachan.security.session.NewSession;
 import vn.lachan.security.sso.SingleSignOn;
 import vn.lachan.security.sso.SsoOutcome;
 import vn.lachan.security.sso.SsoStart;
 import vn.lachan.web.WebSecurity;
 import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.ApiProblem;
-import vn.lachan.web.internal.Caller;
 import vn.lachan.web.internal.JsonCodec;
 import vn.lachan.web.internal.OrganizationCodes;
-import vn.lachan.web.internal.PrincipalView;
 import vn.lachan.web.internal.RequestBodies;
 import vn.lachan.web.internal.RouteTable;
 import vn.lachan.web.internal.SessionCookie;
@@ -139,17 +135,7 @@ public final class SsoRoutes {
     }
 
     private Map<String, @Nullable Object> begin(Context ctx, Principal principal) {
-        NewSession session =
-                security.sessions().begin(principal.id(), ctx.ip(), ctx.header("User-Agent"), SessionCookie.read(ctx));
-        sessionCookie.set(ctx, session.id());
-        Caller caller = new Caller(principal, Caller.Via.SESSION, session.id(), () -> Caller.Visibility.ALL);
-        Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        out.put("status", "signed_in");
-        out.put("csrf_token", session.csrfToken());
-        out.put(
-                "principal",
-                PrincipalView.of(caller, codes.code(principal.organization()).orElse(null)));
-        return out;
+        return sessionCookie.begin(ctx, security.sessions(), codes, principal);
     }
 
     private void status(Context ctx, Map<String, Object> body) {
