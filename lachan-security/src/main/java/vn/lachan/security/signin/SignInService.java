@@ -145,16 +145,9 @@ public final class SignInService {
         Instant now = clock.instant();
         var attempt = new SignInAttempt(account.username(), "", code, sourceAddress);
         Credentials credentials = users.credentials(user).orElse(Credentials.none());
-        Instant lockedUntil = credentials.lockedUntil();
-        if (lockedUntil != null && now.isBefore(lockedUntil)) {
-            record(
-                    account.username(),
-                    "signin.throttled",
-                    account,
-                    attempt,
-                    Outcome.DENIED,
-                    Map.of("scope", "account"));
-            return new SignInResult.Refused(Duration.between(now, lockedUntil));
+        Optional<SignInResult> locked = lockedOut(account, credentials, attempt, now);
+        if (locked.isPresent()) {
+            return locked.get();
         }
         Optional<SignInResult> pending = secondFactor(account, credentials, attempt, now);
         if (pending.isPresent()) {
@@ -170,6 +163,17 @@ public final class SignInService {
                 Map.of("factors", firstFactor + "+second factor"));
         return new SignInResult.SignedIn(
                 Principal.user(account.id(), account.username(), account.organization(), account.roles()));
+    }
+
+    /** Refuses, with the wait, an account locked after repeated failures; empty when it is not locked. */
+    private Optional<SignInResult> lockedOut(
+            UserAccount account, Credentials credentials, SignInAttempt attempt, Instant now) {
+        Instant lockedUntil = credentials.lockedUntil();
+        if (lockedUntil == null || !now.isBefore(lockedUntil)) {
+            return Optional.empty();
+        }
+        record(account.username(), "signin.throttled", account, attempt, Outcome.DENIED, Map.of("scope", "account"));
+        return Optional.of(new SignInResult.Refused(Duration.between(now, lockedUntil)));
     }
 
     private SignInResult unknown(String name, SignInAttempt attempt, Instant now, boolean wellFormed) {
@@ -193,16 +197,9 @@ public final class SignInService {
 
     private SignInResult known(UserAccount account, SignInAttempt attempt, Instant now) {
         Credentials credentials = users.credentials(account.id()).orElse(Credentials.none());
-        Instant lockedUntil = credentials.lockedUntil();
-        if (lockedUntil != null && now.isBefore(lockedUntil)) {
-            record(
-                    account.username(),
-                    "signin.throttled",
-                    account,
-                    attempt,
-                    Outcome.DENIED,
-                    Map.of("scope", "account"));
-            return new SignInResult.Refused(Duration.between(now, lockedUntil));
+        Optional<SignInResult> locked = lockedOut(account, credentials, attempt, now);
+        if (locked.isPresent()) {
+            return locked.get();
         }
         String hash = credentials.passwordHash();
         if (hash == null ? !passwords.verifyDummy(attempt.password()) : !passwords.verify(attempt.password(), hash)) {
