@@ -3,6 +3,7 @@ package vn.lachan.pipeline;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -161,7 +162,7 @@ public final class Pipeline implements AutoCloseable {
                 } else if (batch == Batch.END) {
                     store.finish();
                     return;
-                } else if (!store.write(batch, () -> running)) {
+                } else if (!writeWaiting(batch)) {
                     return;
                 }
             }
@@ -170,6 +171,35 @@ public final class Pipeline implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("storage stopped: records stay in the journal until a restart", e);
         }
+    }
+
+    /**
+     * Writes {@code first} and every batch waiting behind it: the alerts of all of them first, so that an alert
+     * reaches the stream without waiting behind the event writes of the batches before it, then their events;
+     * returns false when storage stopped (also after the end marker, which it handles).
+     */
+    private boolean writeWaiting(Batch first) {
+        List<Batch> waiting = new ArrayList<>(List.of(first));
+        queue.drainTo(waiting);
+        boolean end = waiting.getLast() == Batch.END;
+        if (end) {
+            waiting.removeLast();
+        }
+        for (Batch batch : waiting) {
+            if (!store.writeAlerts(batch, () -> running)) {
+                return false;
+            }
+        }
+        for (Batch batch : waiting) {
+            if (!store.writeEvents(batch, () -> running)) {
+                return false;
+            }
+        }
+        if (end) {
+            store.finish();
+            return false;
+        }
+        return true;
     }
 
     private void putEnd() {

@@ -58,7 +58,12 @@ final class StoreStage {
      * Writes the batch, retrying each step while the disk fails and {@code running} holds; returns
      * whether it is done (false: left in the journal for the next start).
      */
-    boolean write(Batch batch, BooleanSupplier running) {
+    /**
+     * Groups and writes the batch's alerts (durable when this returns), ahead of its events and of the events
+     * of batches before it: an alert need not wait behind an event store write. Batches must come in journal
+     * order. Returns false when stopped while the disk failed.
+     */
+    boolean writeAlerts(Batch batch, BooleanSupplier running) {
         List<Long> received = new ArrayList<>();
         List<AlertRecord> changed = group(batch, received);
         if (!changed.isEmpty()) {
@@ -70,7 +75,12 @@ final class StoreStage {
             metrics.alertsWritten(
                     changed.size(), received.stream().mapToLong(Long::longValue).toArray(), System.currentTimeMillis());
         }
-        return retry(batch, running, () -> writeEvents(batch));
+        return true;
+    }
+
+    /** Writes the batch's events and commits the journal as far as both stores are durable; false when stopped. */
+    boolean writeEvents(Batch batch, BooleanSupplier running) {
+        return retry(batch, running, () -> storeEvents(batch));
     }
 
     private boolean retry(Batch batch, BooleanSupplier running, Runnable step) {
@@ -95,7 +105,7 @@ final class StoreStage {
         }
     }
 
-    private void writeEvents(Batch batch) {
+    private void storeEvents(Batch batch) {
         Checkpoint checkpoint = events.write(new EventBatch(batch.events(), batch.end()));
         // The embedded store refuses no event (a sealed day takes its late events into a late partition);
         // another store's refusals are data not stored: each is logged with its reason and counted.

@@ -8,7 +8,7 @@ import vn.lachan.core.intake.RawRecord;
 /** A journal in memory: positions from a given start, a committed position, nothing durable. */
 final class ListSource implements RecordSource {
     private final List<Positioned> records = new ArrayList<>();
-    private int next;
+    private volatile int next;
     private volatile long committed;
 
     ListSource(List<RawRecord> records, long first) {
@@ -32,6 +32,11 @@ final class ListSource implements RecordSource {
         List<Positioned> out = List.copyOf(records.subList(next, to));
         next = to;
         return out;
+    }
+
+    /** Returns how many records were polled so far. */
+    int polled() {
+        return next;
     }
 
     @Override

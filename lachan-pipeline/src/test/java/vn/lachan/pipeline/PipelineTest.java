@@ -19,10 +19,12 @@ import vn.lachan.alert.index.LuceneAlertStore;
 import vn.lachan.core.alert.AlertPage;
 import vn.lachan.core.alert.AlertQuery;
 import vn.lachan.core.alert.AlertRecord;
+import vn.lachan.core.alert.AlertStore;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.core.org.Subtrees;
 import vn.lachan.core.query.QueryParser;
 import vn.lachan.core.store.EventId;
+import vn.lachan.core.store.EventStore;
 import vn.lachan.core.store.SearchRequest;
 import vn.lachan.ingest.file.EventFiles;
 import vn.lachan.ingest.parse.ParserConfig;
@@ -196,5 +198,71 @@ class PipelineTest {
                 assertThat(h.fields()).doesNotContainKey(DetectStage.CLAIMED);
             });
         }
+    }
+
+    @Test
+    void writesTheAlertsOfWaitingBatchesBeforeTheirEvents() throws Exception {
+        List<RawRecord> records = sampleRecords();
+        int batch = 4;
+        ListSource source = new ListSource(records, 0);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        var first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (LuceneEventStore events = new LuceneEventStore(StoreConfig.defaults(data));
+                LuceneAlertStore alerts = LuceneAlertStore.open(data.resolve("alerts"));
+                LiveRules rules = new LiveRules(List.of(SAMPLES.resolve("rules")), LogSourceMap.bundled());
+                RecordParser parser = new RecordParser(ParserConfig.defaults())) {
+            // the event store's first write waits until the detect thread has filled the queue behind it
+            EventStore slow = recording(EventStore.class, events, "write", args -> {
+                if (first.getAndSet(false)) {
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    while (source.polled() < Math.min(records.size(), 4 * batch) && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                }
+                order.add("E" + ((vn.lachan.core.store.EventBatch) args[0]).position());
+            });
+            AlertStore counted = recording(AlertStore.class, alerts, "write", args -> order.add("A" + args[1]));
+            AlertGrouper grouper = new AlertGrouper(GroupingConfig.DEFAULTS, alerts::get);
+            var config = new PipelineConfig(batch, Duration.ofMillis(20), 2, 7, List.of(), "u", "u");
+            Pipeline pipeline =
+                    new Pipeline(config, source, parser, rules, slow, counted, grouper, new SimpleMeterRegistry());
+            pipeline.start();
+            assertThat(pipeline.awaitCaughtUp(Duration.ofMinutes(1))).isTrue();
+            pipeline.close();
+        }
+
+        List<String> seen = List.copyOf(order);
+        boolean alertAhead = false;
+        for (int i = 0; i < seen.size() && !alertAhead; i++) {
+            for (int j = i + 1; j < seen.size() && seen.get(i).startsWith("A"); j++) {
+                alertAhead |= seen.get(j).startsWith("E")
+                        && Long.parseLong(seen.get(j).substring(1))
+                                < Long.parseLong(seen.get(i).substring(1));
+            }
+        }
+        assertThat(seen).as("alert and event writes, by batch end").anyMatch(e -> e.startsWith("A"));
+        assertThat(alertAhead)
+                .as("an alert of a waiting batch written before the events of a batch ahead of it: %s", seen)
+                .isTrue();
+    }
+
+    private interface Call {
+        void seen(Object[] args) throws Exception;
+    }
+
+    /** Returns {@code target} behind a proxy that tells {@code call} about each call of {@code method} first. */
+    private static <T> T recording(Class<T> type, T target, String method, Call call) {
+        Object proxy =
+                java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        call.seen(args);
+                    }
+                    try {
+                        return m.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return type.cast(proxy);
     }
 }
