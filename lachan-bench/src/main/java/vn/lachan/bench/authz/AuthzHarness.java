@@ -77,7 +77,7 @@ public final class AuthzHarness {
         ServerProcess.Launch launch = new ServerProcess.Launch(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 System.getProperty("java.class.path"),
-                List.of(),
+                options.serverOptions(),
                 work.resolve("server"),
                 List.of(Corpus.get("sigma/rules/windows")),
                 "4GiB");
@@ -108,8 +108,13 @@ public final class AuthzHarness {
         List<Calls.Call> calls = List.of(Calls.alerts(), Calls.search(code), Calls.ingest(lines), Calls.me());
         Measurement m = new Measurement(api, server.token(), log);
         List<CallFigures> figures = new ArrayList<>();
+        province.say("warming up both JVMs: " + options.warmup() + " calls of each kind per caller");
+        for (int round = 0; round < 2; round++) {
+            for (Measurement.Caller caller : List.of(analyst, officer)) {
+                m.warmUp(caller, calls, options.warmup() / 2, round == 0 ? 1 : options.threads());
+            }
+        }
         for (Measurement.Caller caller : List.of(analyst, officer)) {
-            m.warmUp(caller, calls, options.warmup(), 1);
             for (Calls.Call call : calls) {
                 figures.add(m.warm(caller, call, options.calls(), 1));
             }
@@ -140,10 +145,12 @@ public final class AuthzHarness {
     private Measurement.Caller caller(Province province, String name, String role, String organization) {
         String token = province.token("authz-" + name, role, organization);
         List<String> cold = new ArrayList<>();
-        for (int i = 0; i < options.cold(); i++) {
+        for (int i = 0; i < 2 * options.cold(); i++) {
             cold.add(province.token("authz-" + name + "-cold-" + i, role, organization));
         }
-        return new Measurement.Caller(name, token, cold);
+        int half = options.cold();
+        return new Measurement.Caller(
+                name, token, List.copyOf(cold.subList(0, half)), List.copyOf(cold.subList(half, 2 * half)));
     }
 
     private List<String> sample() {

@@ -24,8 +24,9 @@ final class Measurement {
      * @param name what the report calls it
      * @param token the token of its warm loops
      * @param coldTokens fresh tokens, each used once for the cold case
+     * @param spareTokens more fresh tokens, each used once to warm up the verification path
      */
-    record Caller(String name, String token, List<String> coldTokens) {}
+    record Caller(String name, String token, List<String> coldTokens, List<String> spareTokens) {}
 
     private record Scrape(TimerTotals requests, TimerTotals gate) {}
 
@@ -42,11 +43,16 @@ final class Measurement {
     /** Sends each call {@code count} times untimed, to let both JVMs compile the paths measured. */
     void warmUp(Caller caller, List<Calls.Call> calls, int count, int threads) {
         for (Calls.Call call : calls) {
-            CallLoop.Outcome o = CallLoop.run(api, call, List.of(caller.token()), count, threads);
-            if (o.failures() > 0) {
-                throw new IllegalStateException(
-                        caller.name() + "'s " + call.name() + " failed while warming up: " + o.firstFailure());
-            }
+            check(caller, call, CallLoop.run(api, call, List.of(caller.token()), count, threads));
+        }
+        List<String> spare = caller.spareTokens();
+        check(caller, Calls.me(), CallLoop.run(api, Calls.me(), spare, spare.size(), 1));
+    }
+
+    private static void check(Caller caller, Calls.Call call, CallLoop.Outcome o) {
+        if (o.failures() > 0) {
+            throw new IllegalStateException(
+                    caller.name() + "'s " + call.name() + " failed while warming up: " + o.firstFailure());
         }
     }
 

@@ -68,7 +68,7 @@ class TimerTotalsTest {
         assertThat(o.calls()).isEqualTo(300);
         assertThat(o.threads()).isEqualTo(2);
         assertThat(o.keep()).isTrue();
-        assertThat(o.warmup()).isEqualTo(500);
+        assertThat(o.warmup()).isEqualTo(4000);
         assertThatThrownBy(() -> AuthzOptions.parse(List.of("--calls", "many")))
                 .hasMessageContaining("--calls needs a whole number, got 'many'");
         assertThatThrownBy(() -> AuthzOptions.parse(List.of("--threads", "0")))
