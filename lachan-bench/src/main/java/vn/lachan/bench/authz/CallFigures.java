@@ -18,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param callsPerSecond calls answered per second of the loop's wall time
  * @param serverCalls requests the server's {@code lachan.http.requests} timer counted meanwhile
  * @param serverMeanMicros the server's request time, mean
+ * @param serverCpuMicros the server process's CPU time (user + system, every thread) over the loop per call, -1
+ *     where unknown; background work (the pipeline, the collector) included, 10 ms resolution
  * @param gateCalls requests the {@code lachan.http.gate} timer counted meanwhile
  * @param gateMeanMicros the gate's time, mean
  * @param gateShareOfClient gate mean / client mean, in percent
  * @param gateShareOfServer gate mean / server mean, in percent
+ * @param gateShareOfServerCpu gate mean / server CPU per call, in percent (NaN where unknown)
  * @param pageTotal the total the call's page reported (alerts, events), -1 for other calls
  * @param load1 the 1-minute load average after the loop
  */
@@ -38,10 +41,12 @@ record CallFigures(
         double callsPerSecond,
         long serverCalls,
         double serverMeanMicros,
+        double serverCpuMicros,
         long gateCalls,
         double gateMeanMicros,
         double gateShareOfClient,
         double gateShareOfServer,
+        double gateShareOfServerCpu,
         long pageTotal,
         double load1) {
 
@@ -53,12 +58,14 @@ record CallFigures(
             CallLoop.Outcome loop,
             TimerTotals.Totals server,
             TimerTotals.Totals gate,
+            long serverCpuNanos,
             long pageTotal) {
         long[] sorted = loop.nanos().clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(Double.NaN) / 1e3;
         double gateMean = gate.meanMicros();
         double serverMean = server.meanMicros();
+        double cpu = serverCpuNanos < 0 || sorted.length == 0 ? -1 : serverCpuNanos / 1e3 / sorted.length;
         return new CallFigures(
                 caller,
                 mode,
@@ -72,10 +79,12 @@ record CallFigures(
                 sorted.length / (loop.wallNanos() / 1e9),
                 Math.round(server.count()),
                 serverMean,
+                cpu,
                 Math.round(gate.count()),
                 gateMean,
                 100 * gateMean / mean,
                 100 * gateMean / serverMean,
+                cpu > 0 ? 100 * gateMean / cpu : Double.NaN,
                 pageTotal,
                 Load.now());
     }

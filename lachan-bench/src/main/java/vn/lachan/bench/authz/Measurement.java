@@ -32,11 +32,13 @@ final class Measurement {
 
     private final ApiClient api;
     private final String admin;
+    private final long serverPid;
     private final PrintStream log;
 
-    Measurement(ApiClient api, String adminToken, PrintStream log) {
+    Measurement(ApiClient api, String adminToken, long serverPid, PrintStream log) {
         this.api = api;
         this.admin = adminToken;
+        this.serverPid = serverPid;
         this.log = log;
     }
 
@@ -72,7 +74,9 @@ final class Measurement {
             Caller caller, String mode, Calls.Call call, List<String> tokens, int count, int threads) {
         long total = mode.equals("cold-token") ? -1 : pageTotal(call, caller.token());
         Scrape before = scrape();
+        long cpuBefore = ProcessCpu.nanos(serverPid);
         CallLoop.Outcome loop = CallLoop.run(api, call, tokens, count, threads);
+        long cpu = ProcessCpu.nanos(serverPid) - cpuBefore;
         Scrape after = scrape();
         CallFigures f = CallFigures.of(
                 caller.name(),
@@ -81,18 +85,22 @@ final class Measurement {
                 loop,
                 after.requests().since(before.requests(), call.route()),
                 after.gate().since(before.gate(), call.route()),
+                cpuBefore < 0 ? -1 : cpu,
                 total);
         log.println(String.format(
                 Locale.ROOT,
-                "authz: %-8s %-13s %-58s client %8.1f µs  server %8.1f µs  gate %6.2f µs  %5.2f %% / %5.2f %%",
+                "authz: %-8s %-13s %-58s client %8.1f µs  server %8.1f µs  cpu %8.1f µs  gate %6.2f µs  %5.2f %% / %5.2f %%"
+                        + " / %5.2f %%",
                 f.caller(),
                 f.mode(),
                 f.call(),
                 f.clientMeanMicros(),
                 f.serverMeanMicros(),
+                f.serverCpuMicros(),
                 f.gateMeanMicros(),
                 f.gateShareOfClient(),
-                f.gateShareOfServer()));
+                f.gateShareOfServer(),
+                f.gateShareOfServerCpu()));
         return f;
     }
 

@@ -23,13 +23,14 @@ final class ReportText {
         out.append('\n');
         line(
                 out,
-                "| caller | mode | call | calls | page total | client mean / p50 / p99 µs | server mean µs | gate mean"
-                        + " µs | gate / client | gate / server | load |");
-        line(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                "| caller | mode | call | calls | page total | client mean / p50 / p99 µs | server mean µs | server"
+                        + " CPU µs/call | gate mean µs | gate / client | gate / server | gate / server CPU | load |");
+        line(out, "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (CallFigures f : r.figures()) {
             line(
                     out,
-                    "| %s | %s | %s | %d%s | %s | %.0f / %.0f / %.0f | %.0f | %.2f | %.2f %% | %.2f %% | %.2f |",
+                    "| %s | %s | %s | %d%s | %s | %.0f / %.0f / %.0f | %.0f | %.0f | %.2f | %.2f %% | %.2f %% | %.1f %% |"
+                            + " %.2f |",
                     f.caller(),
                     f.mode(),
                     f.call(),
@@ -40,9 +41,11 @@ final class ReportText {
                     f.clientP50Micros(),
                     f.clientP99Micros(),
                     f.serverMeanMicros(),
+                    f.serverCpuMicros(),
                     f.gateMeanMicros(),
                     f.gateShareOfClient(),
                     f.gateShareOfServer(),
+                    f.gateShareOfServerCpu(),
                     f.load1());
         }
         out.append('\n');

@@ -62,6 +62,14 @@ class TimerTotalsTest {
     }
 
     @Test
+    void theServersCpuTimeIsReadPastACommandNameWithSpaces() {
+        String stat = "4242 (java (lachan) x) S 1 4242 4242 0 -1 4194560 12 0 0 0 150 25 0 0 20 0 40 0 1 2 3";
+
+        assertThat(ProcessCpu.parse(stat)).isEqualTo(175 * 10_000_000L);
+        assertThat(ProcessCpu.nanos(ProcessHandle.current().pid())).isPositive();
+    }
+
+    @Test
     void theCommandLineNamesTheBadOption() {
         AuthzOptions o = AuthzOptions.parse(List.of("--calls", "300", "--threads", "2", "--keep"));
 

@@ -58,7 +58,6 @@ public final class Gate {
             return;
         }
         GateClock clock = new GateClock();
-        ctx.attribute(GateClock.ATTRIBUTE, clock);
         try {
             check(ctx, access, clock);
             clock.end("admitted");
@@ -67,6 +66,8 @@ public final class Gate {
             throw refused;
         } finally {
             clock.add(System.nanoTime() - started);
+            // after the reading: the timer's own bookkeeping is not the gate's work
+            ctx.attribute(GateClock.ATTRIBUTE, clock);
         }
     }
 

@@ -1,6 +1,5 @@
 package vn.lachan.web.auth;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -12,7 +11,7 @@ import java.util.function.Supplier;
 final class GateClock {
     static final String ATTRIBUTE = "lachan.gate";
 
-    private final AtomicLong nanos = new AtomicLong();
+    private long nanos;
     private volatile String via = "none";
     private volatile String outcome = "refused";
 
@@ -27,8 +26,8 @@ final class GateClock {
     }
 
     /** Adds {@code elapsed} nanoseconds. */
-    void add(long elapsed) {
-        nanos.addAndGet(elapsed);
+    synchronized void add(long elapsed) {
+        nanos += elapsed;
     }
 
     /** Returns what {@code work} returns, adding the time it took. */
@@ -41,7 +40,7 @@ final class GateClock {
         }
     }
 
-    Gate.Spent spent() {
-        return new Gate.Spent(via, outcome, nanos.get());
+    synchronized Gate.Spent spent() {
+        return new Gate.Spent(via, outcome, nanos);
     }
 }

@@ -23,7 +23,12 @@ final class TokenCache {
     private record Entry(Principal principal, long until) {}
 
     /** The SHA-256 of a token as four longs: cheaper to hash and compare than its hex form, and never the token. */
-    private record Key(long a, long b, long c, long d) {}
+    private record Key(long a, long b, long c, long d) {
+        @Override
+        public int hashCode() {
+            return Long.hashCode(a); // the bits of a digest are evenly spread already
+        }
+    }
 
     // looked up once: MessageDigest.getInstance searches the providers on every call, a good part of a cache hit
     private static final MessageDigest SHA_256 = sha256();
