@@ -106,7 +106,8 @@ public final class AuthzHarness {
         String code = province.commonEventCode(officer.token());
         province.say(fed + " events stored; the search asks for event.code:" + code);
         List<Calls.Call> calls = List.of(Calls.alerts(), Calls.search(code), Calls.ingest(lines), Calls.me());
-        Measurement m = new Measurement(api, server.token(), server.pid(), log);
+        Measurement m = new Measurement(
+                api, server.token(), server.pid(), () -> province.awaitStored(0, Duration.ofMinutes(5)), log);
         List<CallFigures> figures = new ArrayList<>();
         province.say("warming up both JVMs: " + options.warmup() + " calls of each kind per caller");
         for (int round = 0; round < 2; round++) {

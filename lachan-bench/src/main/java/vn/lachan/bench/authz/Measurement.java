@@ -33,12 +33,18 @@ final class Measurement {
     private final ApiClient api;
     private final String admin;
     private final long serverPid;
+    private final Runnable settle;
     private final PrintStream log;
 
-    Measurement(ApiClient api, String adminToken, long serverPid, PrintStream log) {
+    /**
+     * Creates the measurement against the server of process {@code serverPid}; {@code settle} waits until the
+     * server has no background work left (the pipeline's backlog), so that a loop's CPU time is its own.
+     */
+    Measurement(ApiClient api, String adminToken, long serverPid, Runnable settle, PrintStream log) {
         this.api = api;
         this.admin = adminToken;
         this.serverPid = serverPid;
+        this.settle = settle;
         this.log = log;
     }
 
@@ -73,6 +79,7 @@ final class Measurement {
     private CallFigures measure(
             Caller caller, String mode, Calls.Call call, List<String> tokens, int count, int threads) {
         long total = mode.equals("cold-token") ? -1 : pageTotal(call, caller.token());
+        settle.run();
         Scrape before = scrape();
         long cpuBefore = ProcessCpu.nanos(serverPid);
         CallLoop.Outcome loop = CallLoop.run(api, call, tokens, count, threads);
