@@ -124,8 +124,6 @@ public final class AuthzHarness {
             }
             figures.add(m.cold(caller, Calls.me()));
         }
-        double warm = AuthzReport.worst(figures, false);
-        double cold = AuthzReport.worst(figures, true);
         return new AuthzReport(
                 command,
                 Commit.describe(),
@@ -138,9 +136,10 @@ public final class AuthzHarness {
                 fed,
                 code,
                 figures,
-                warm,
-                cold,
-                AuthzReport.judge(warm, cold));
+                AuthzReport.share(figures, CallFigures::gateShareOfClient),
+                AuthzReport.share(figures, CallFigures::gateShareOfServerCpu),
+                AuthzReport.share(figures, CallFigures::gateShareOfServer),
+                AuthzReport.judge(figures));
     }
 
     private Measurement.Caller caller(Province province, String name, String role, String organization) {

@@ -1,7 +1,10 @@
 package vn.lachan.bench.authz;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authorization harness's report: the setting, every loop's figures, and the verdict on issue 5's target
@@ -18,9 +21,10 @@ import java.util.Locale;
  * @param eventsFed events fed before timing
  * @param eventCode the {@code event.code} the search asks for
  * @param figures every loop's figures, in the order run
- * @param worstWarmShare the largest gate share (of client or server time) over the warm loops, in percent
- * @param worstColdShare the largest gate share over the cold-token loops, in percent
- * @param verdict the target, met or not, in words
+ * @param worstOfClient the largest gate share of the client round trip over the warm loops, in percent
+ * @param worstOfServerCpu the largest gate share of the server's CPU per call over the warm loops, in percent
+ * @param worstOfServerTimer the largest gate share of the server's request timer over the warm loops, in percent
+ * @param verdict the target, met or not, per denominator, in words
  */
 record AuthzReport(
         String command,
@@ -34,8 +38,9 @@ record AuthzReport(
         long eventsFed,
         String eventCode,
         List<CallFigures> figures,
-        double worstWarmShare,
-        double worstColdShare,
+        double worstOfClient,
+        double worstOfServerCpu,
+        double worstOfServerTimer,
         String verdict) {
     static final double TARGET_PERCENT = 5.0;
 
@@ -43,24 +48,44 @@ record AuthzReport(
         figures = List.copyOf(figures);
     }
 
-    /** Returns the largest share among the loops whose mode is (or is not) the cold-token one. */
-    static double worst(List<CallFigures> figures, boolean cold) {
+    /** Returns the warm loop (token cached) with the largest share by {@code share}, or null without one. */
+    static @Nullable CallFigures worst(List<CallFigures> figures, ToDoubleFunction<CallFigures> share) {
         return figures.stream()
-                .filter(f -> f.mode().equals("cold-token") == cold)
-                .mapToDouble(CallFigures::worstShare)
-                .max()
-                .orElse(Double.NaN);
+                .filter(f -> !f.mode().equals("cold-token") && !Double.isNaN(share.applyAsDouble(f)))
+                .max(Comparator.comparingDouble(share))
+                .orElse(null);
     }
 
-    /** Returns the verdict on the target for the warm loops, the cold ones named apart. */
-    static String judge(double warm, double cold) {
+    /** Returns the largest share by {@code share} among the warm loops, NaN without one. */
+    static double share(List<CallFigures> figures, ToDoubleFunction<CallFigures> share) {
+        CallFigures f = worst(figures, share);
+        return f == null ? Double.NaN : share.applyAsDouble(f);
+    }
+
+    /** Returns the verdict per denominator, naming the loop where the gate weighs most. */
+    static String judge(List<CallFigures> figures) {
+        StringBuilder out = new StringBuilder();
+        out.append(line(figures, "the client round trip", CallFigures::gateShareOfClient));
+        out.append(line(figures, "the server's CPU per call", CallFigures::gateShareOfServerCpu));
+        out.append(line(figures, "the server's request timer", CallFigures::gateShareOfServer));
+        return out.toString().stripTrailing();
+    }
+
+    private static String line(List<CallFigures> figures, String denominator, ToDoubleFunction<CallFigures> share) {
+        CallFigures f = worst(figures, share);
+        if (f == null) {
+            return "";
+        }
+        double worst = share.applyAsDouble(f);
         return String.format(
                 Locale.ROOT,
-                "%s: the gate's largest share of a call, token cached, is %.2f %% (target < %.0f %%); the first call"
-                        + " of a token, %.2f %%",
-                warm < TARGET_PERCENT ? "met" : "NOT met",
-                warm,
+                "%s: the gate is at most %.2f %% of %s (target < %.0f %%), on %s %s %s%n",
+                worst < TARGET_PERCENT ? "met" : "NOT met",
+                worst,
+                denominator,
                 TARGET_PERCENT,
-                cold);
+                f.caller(),
+                f.mode(),
+                f.call());
     }
 }

@@ -97,9 +97,4 @@ record CallFigures(
         int index = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.clamp(index, 0, sorted.length - 1)] / 1e3;
     }
-
-    /** Returns the larger of the two shares, the one the 5 % target is judged by. */
-    double worstShare() {
-        return Math.max(gateShareOfClient, gateShareOfServer);
-    }
 }
