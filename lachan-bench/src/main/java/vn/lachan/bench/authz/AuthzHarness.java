@@ -108,22 +108,8 @@ public final class AuthzHarness {
         List<Calls.Call> calls = List.of(Calls.alerts(), Calls.search(code), Calls.ingest(lines), Calls.me());
         Measurement m = new Measurement(
                 api, server.token(), server.pid(), () -> province.awaitStored(0, Duration.ofMinutes(5)), log);
-        List<CallFigures> figures = new ArrayList<>();
         province.say("warming up both JVMs: " + options.warmup() + " calls of each kind per caller");
-        for (int round = 0; round < 2; round++) {
-            for (Measurement.Caller caller : List.of(analyst, officer)) {
-                m.warmUp(caller, calls, options.warmup() / 2, round == 0 ? 1 : options.threads());
-            }
-        }
-        for (Measurement.Caller caller : List.of(analyst, officer)) {
-            for (Calls.Call call : calls) {
-                figures.add(m.warm(caller, call, options.calls(), 1));
-            }
-            for (Calls.Call call : calls) {
-                figures.add(m.warm(caller, call, options.calls(), options.threads()));
-            }
-            figures.add(m.cold(caller, Calls.me()));
-        }
+        List<CallFigures> figures = time(m, List.of(analyst, officer), calls);
         return new AuthzReport(
                 command,
                 Commit.describe(),
@@ -140,6 +126,26 @@ public final class AuthzHarness {
                 AuthzReport.share(figures, CallFigures::gateShareOfServerCpu),
                 AuthzReport.share(figures, CallFigures::gateShareOfServer),
                 AuthzReport.judge(figures));
+    }
+
+    /** Warms both JVMs up on every call of every caller, then times each caller's loops. */
+    private List<CallFigures> time(Measurement m, List<Measurement.Caller> callers, List<Calls.Call> calls) {
+        for (int round = 0; round < 2; round++) {
+            for (Measurement.Caller caller : callers) {
+                m.warmUp(caller, calls, options.warmup() / 2, round == 0 ? 1 : options.threads());
+            }
+        }
+        List<CallFigures> figures = new ArrayList<>();
+        for (Measurement.Caller caller : callers) {
+            for (Calls.Call call : calls) {
+                figures.add(m.warm(caller, call, options.calls(), 1));
+            }
+            for (Calls.Call call : calls) {
+                figures.add(m.warm(caller, call, options.calls(), options.threads()));
+            }
+            figures.add(m.cold(caller, Calls.me()));
+        }
+        return figures;
     }
 
     private Measurement.Caller caller(Province province, String name, String role, String organization) {
