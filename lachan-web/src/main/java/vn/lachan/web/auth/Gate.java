@@ -26,7 +26,9 @@ import vn.lachan.web.internal.SessionCookie;
  *
  * <p>A token that passed verification is trusted for 5 seconds without asking the store again: a revocation made
  * on this node takes effect at once ({@code ApiTokens.revokedHere}), one made on another node within 5 seconds. Missing or bad credentials are 401 with {@code WWW-Authenticate}; a refused token, session or CSRF
- * value, and a missing permission, are written to the audit trail. Thread-safe.
+ * value, and a missing permission, are written to the audit trail. What it spends on each guarded request, the
+ * visible organizations included, is kept for the server's {@code lachan.http.gate} timer ({@link #spent}).
+ * Thread-safe.
  */
 public final class Gate {
     private static final String CHALLENGE = "Bearer realm=\"lachan\"";
