@@ -5,6 +5,7 @@
 #   scripts/bench.sh harness [--rounds N] [--warmup N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
 #   scripts/bench.sh store [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
 #   scripts/bench.sh e2e [--rate N] [--duration S] [--burst] [--json FILE] [more: --help]
+#   scripts/bench.sh authz [--calls N] [--json FILE] [more: --help]   (the gate's share of real API calls)
 #   scripts/bench.sh jmh [JMH options, e.g. -rf json -rff target/jmh.json, or a benchmark regex]
 # Set LACHAN_BENCH_SKIP_BUILD=1 to run what was built last; JAVA_OPTS adds JVM options (e.g. JFR).
 # See docs/performance.md for the figures and how to read them.
@@ -15,14 +16,14 @@ source "$root/scripts/find-jdk.sh"
 cd "$root"
 
 usage() {
-  echo "usage: scripts/bench.sh harness|store|e2e|jmh [args]" >&2
+  echo "usage: scripts/bench.sh harness|store|e2e|authz|jmh [args]" >&2
   exit 2
 }
 
 [[ $# -ge 1 ]] || usage
 mode="$1"
 shift
-[[ "$mode" == harness || "$mode" == store || "$mode" == e2e || "$mode" == jmh ]] || usage
+[[ "$mode" == harness || "$mode" == store || "$mode" == e2e || "$mode" == authz || "$mode" == jmh ]] || usage
 
 if [[ "${LACHAN_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   # maven.test.skip: the benchmarks need no test classes, and a test being written elsewhere in the
@@ -52,6 +53,10 @@ case "$mode" in
   e2e)
     # the sender's JVM; each phase's server gets -Xmx2g in a JVM of its own (see E2eHarness)
     exec "$java" -Xmx2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.e2e.E2eHarness "$@"
+    ;;
+  authz)
+    # the callers' JVM; the server runs in a JVM of its own with -Xmx2g (see ServerProcess)
+    exec "$java" -Xmx1g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.authz.AuthzHarness "$@"
     ;;
   jmh)
     exec "$java" "${extra[@]}" -cp "$classpath" org.openjdk.jmh.Main "$@"

@@ -15,7 +15,8 @@ import vn.lachan.web.internal.ApiProblem;
 /**
  * Runs before and after every request: refuses new requests while the server drains, has the {@link Gate}
  * authenticate and authorize every matched request before its handler, counts requests in flight and times
- * them.
+ * them ({@code lachan.http.requests}) and the gate's part of them ({@code lachan.http.gate}: authentication,
+ * authorization and the caller's visible organizations, on every matched route that is not public).
  *
  * <p>Thread-safe.
  */
@@ -57,18 +58,39 @@ final class RequestLifecycle {
         if (started == null) {
             return;
         }
+        long elapsed = System.nanoTime() - started;
+        String method = ctx.method().name();
+        String route = route(ctx);
         Timer.builder("lachan.http.requests")
                 .description("HTTP requests answered, by route and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
+                .tag("method", method)
+                .tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics)
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                .record(elapsed, TimeUnit.NANOSECONDS);
+        recordGate(ctx, method, route);
         if (inFlight.decrementAndGet() == 0 && draining.get()) {
             synchronized (drained) {
                 drained.notifyAll();
             }
         }
+    }
+
+    private void recordGate(Context ctx, String method, String route) {
+        Gate.Spent gated = Gate.spent(ctx);
+        if (gated == null) {
+            return;
+        }
+        Timer.builder("lachan.http.gate")
+                .description("What the gate spent on requests to routes that are not public: authentication,"
+                        + " authorization and the caller's visible organizations, by route, how the caller came"
+                        + " and outcome")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("via", gated.via())
+                .tag("outcome", gated.outcome())
+                .register(metrics)
+                .record(gated.nanos(), TimeUnit.NANOSECONDS);
     }
 
     private static String route(Context ctx) {

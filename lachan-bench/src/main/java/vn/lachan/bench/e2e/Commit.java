@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-/** Names what was measured: the tree's commit (read with git, never changed) and the machine. */
-final class Commit {
+/**
+ * Names what was measured: the tree's commit (read with git, never changed) and the machine. Public for the
+ * other harnesses' reports.
+ */
+public final class Commit {
     private Commit() {}
 
     /** Returns the short commit of the working folder's tree, {@code +dirty} when tracked files differ. */
-    static String describe() {
+    public static String describe() {
         String head = git(List.of("git", "rev-parse", "--short=12", "HEAD"));
         if (head.isEmpty()) {
             return "unknown";
@@ -22,7 +25,8 @@ final class Commit {
         return changes.isEmpty() ? head : head + "+dirty";
     }
 
-    static String machine() {
+    /** Returns the CPU model, the cores this JVM sees and the Java version. */
+    public static String machine() {
         String cpu = "unknown CPU";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {

@@ -18,11 +18,21 @@ import java.util.regex.Pattern;
  * its output in {@code server.log} and its GC log in {@code gc.log} beside the data; stops it with
  * SIGTERM (the platform drains), killing it when it does not stop in time.
  *
- * <p>Not thread-safe except {@link #rssKib}, which any thread may call.
+ * <p>Public for the other harnesses that need a real server of their own (the authorization harness). Not
+ * thread-safe except {@link #rssKib}, which any thread may call.
  */
-final class ServerProcess implements AutoCloseable {
-    /** Where and how to start the server. */
-    record Launch(
+public final class ServerProcess implements AutoCloseable {
+    /**
+     * Where and how to start the server.
+     *
+     * @param java the {@code java} executable
+     * @param classpath the server's class path
+     * @param jvmOptions more JVM options for the server
+     * @param folder the fresh folder for its data, configuration and logs
+     * @param rules Sigma rule files or folders
+     * @param journalBudget the journal's disk budget, e.g. {@code 8GiB}
+     */
+    public record Launch(
             String java,
             String classpath,
             List<String> jvmOptions,
@@ -52,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server and waits until it prints where it listens; fails with its log when it does not. */
-    static ServerProcess start(Launch launch) {
+    public static ServerProcess start(Launch launch) {
         try {
             Path data = launch.folder().resolve("data");
             Path config = launch.folder().resolve("lachan.yml");
@@ -143,16 +153,18 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not start within " + START_TIMEOUT + "; see " + log);
     }
 
-    String baseUrl() {
+    /** Returns the server's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
         return baseUrl;
     }
 
     /** Returns the administrator's API token the harness presents. */
-    String token() {
+    public String token() {
         return token;
     }
 
-    long pid() {
+    /** Returns the server's process id. */
+    public long pid() {
         return process.pid();
     }
 
@@ -160,7 +172,8 @@ final class ServerProcess implements AutoCloseable {
         return gcLog;
     }
 
-    Path log() {
+    /** Returns the file holding the server's output. */
+    public Path log() {
         return log;
     }
 
@@ -193,7 +206,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Stops the server with SIGTERM and waits for it; returns its exit code (-1 when it had to be killed). */
-    int stop() {
+    public int stop() {
         process.destroy();
         try {
             if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -207,6 +220,7 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Stops the server if it still runs. */
     @Override
     public void close() {
         if (process.isAlive()) {

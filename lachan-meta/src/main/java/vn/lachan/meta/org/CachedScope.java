@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import vn.lachan.core.org.OrganizationKind;
 import vn.lachan.core.org.Subtrees;
@@ -43,6 +44,11 @@ final class CachedScope implements OrganizationScope, Subtrees {
         if (!tree.kinds.containsKey(root)) {
             return Set.of();
         }
+        // asked on every API request of an organization's caller: walked once per snapshot, which is immutable
+        return tree.subtrees.computeIfAbsent(root, r -> walk(tree, r));
+    }
+
+    private static Set<UUID> walk(Snapshot tree, UUID root) {
         Set<UUID> result = new HashSet<>();
         Deque<UUID> pending = new ArrayDeque<>(List.of(root));
         while (!pending.isEmpty()) {
@@ -104,7 +110,7 @@ final class CachedScope implements OrganizationScope, Subtrees {
                     return id;
                 })
                 .list());
-        return new Snapshot(version, clock.instant(), kinds, children, parents, codes);
+        return new Snapshot(version, clock.instant(), kinds, children, parents, codes, new ConcurrentHashMap<>());
     }
 
     private record Snapshot(
@@ -113,5 +119,6 @@ final class CachedScope implements OrganizationScope, Subtrees {
             Map<UUID, OrganizationKind> kinds,
             Map<UUID, List<UUID>> children,
             Map<UUID, UUID> parents,
-            Map<String, UUID> codes) {}
+            Map<String, UUID> codes,
+            ConcurrentHashMap<UUID, Set<UUID>> subtrees) {}
 }

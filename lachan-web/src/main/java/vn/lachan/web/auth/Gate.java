@@ -26,7 +26,9 @@ import vn.lachan.web.internal.SessionCookie;
  *
  * <p>A token that passed verification is trusted for 5 seconds without asking the store again: a revocation made
  * on this node takes effect at once ({@code ApiTokens.revokedHere}), one made on another node within 5 seconds. Missing or bad credentials are 401 with {@code WWW-Authenticate}; a refused token, session or CSRF
- * value, and a missing permission, are written to the audit trail. Thread-safe.
+ * value, and a missing permission, are written to the audit trail. What it spends on each guarded request, the
+ * visible organizations included, is kept for the server's {@code lachan.http.gate} timer ({@link #spent}).
+ * Thread-safe.
  */
 public final class Gate {
     private static final String CHALLENGE = "Bearer realm=\"lachan\"";
@@ -43,15 +45,47 @@ public final class Gate {
         this.cookie = new SessionCookie(security.secureCookies());
     }
 
+    /**
+     * Says what the gate spent on one request: how the caller came ({@code token}, {@code session} or {@code
+     * none}), the outcome ({@code admitted}, {@code unauthenticated}, {@code forbidden} or {@code refused}) and
+     * the nanoseconds spent authenticating, authorizing and working out the caller's visible organizations.
+     */
+    public record Spent(String via, String outcome, long nanos) {}
+
     /** Admits the request or throws the problem that refuses it. */
     public void admit(Context ctx) {
+        long started = System.nanoTime();
         Access access = access(ctx);
         if (access instanceof Access.Public) {
             return;
         }
+        GateClock clock = new GateClock();
+        try {
+            check(ctx, access, clock);
+            clock.end("admitted");
+        } catch (ApiProblem refused) {
+            clock.end(outcome(refused.status()));
+            throw refused;
+        } finally {
+            clock.add(System.nanoTime() - started);
+            // after the reading: the timer's own bookkeeping is not the gate's work
+            ctx.attribute(GateClock.ATTRIBUTE, clock);
+        }
+    }
+
+    /**
+     * Returns what the gate spent on a request it guarded (a matched route that is not public), or null when it
+     * guarded none. Counts the visible organizations only once the handler asked for them.
+     */
+    public static @Nullable Spent spent(Context ctx) {
+        GateClock clock = ctx.attribute(GateClock.ATTRIBUTE);
+        return clock == null ? null : clock.spent();
+    }
+
+    private void check(Context ctx, Access access, GateClock clock) {
         WebSecurity s = security;
         OrganizationCodes c = codes;
-        Caller caller = authenticate(ctx, s, c);
+        Caller caller = authenticate(ctx, s, c, clock);
         if (caller.via() == Caller.Via.SESSION && unsafe(ctx.method())) {
             requireCsrf(ctx, s, caller);
         }
@@ -66,6 +100,14 @@ public final class Gate {
                     .with("permission", permission.name());
         }
         caller.attach(ctx);
+    }
+
+    private static String outcome(int status) {
+        return switch (status) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            default -> "refused";
+        };
     }
 
     private static Access access(Context ctx) {
@@ -91,40 +133,42 @@ public final class Gate {
         return found;
     }
 
-    private Caller authenticate(Context ctx, WebSecurity s, OrganizationCodes c) {
+    private Caller authenticate(Context ctx, WebSecurity s, OrganizationCodes c, GateClock clock) {
         String header = ctx.header("Authorization");
         if (header != null) {
-            return byToken(ctx, s, c, Credentials.token(header));
+            clock.via("token");
+            return byToken(ctx, s, c, Credentials.token(header), clock);
         }
         String sessionId = SessionCookie.read(ctx);
         if (sessionId != null) {
-            return bySession(ctx, s, c, sessionId);
+            clock.via("session");
+            return bySession(ctx, s, c, sessionId, clock);
         }
         throw unauthenticated("send an API token (Authorization: Bearer …) or sign in at POST /api/v1/auth/signin");
     }
 
-    private Caller byToken(Context ctx, WebSecurity s, OrganizationCodes c, String token) {
+    private Caller byToken(Context ctx, WebSecurity s, OrganizationCodes c, String token, GateClock clock) {
         Principal known = tokenCache.get(token);
         // a token revoked on this node stops at once, not when its cache entry ends
         if (known != null && !s.tokens().revokedHere(known.id())) {
-            return caller(s, c, known, Caller.Via.TOKEN, null);
+            return caller(s, c, known, Caller.Via.TOKEN, null, clock);
         }
         return switch (s.tokens().verify(token, ctx.ip())) {
             case TokenCheck.Valid valid -> {
                 tokenCache.put(token, valid.principal());
-                yield caller(s, c, valid.principal(), Caller.Via.TOKEN, null);
+                yield caller(s, c, valid.principal(), Caller.Via.TOKEN, null, clock);
             }
             case TokenCheck.Refused refused -> throw unauthenticated(TokenCheck.Refused.ANSWER);
         };
     }
 
-    private Caller bySession(Context ctx, WebSecurity s, OrganizationCodes c, String sessionId) {
+    private Caller bySession(Context ctx, WebSecurity s, OrganizationCodes c, String sessionId, GateClock clock) {
         String reason;
         switch (s.sessions().check(sessionId)) {
             case SessionCheck.Valid valid -> {
                 var principal = s.signIn().principal(valid.session().user());
                 if (principal.isPresent()) {
-                    return caller(s, c, principal.get(), Caller.Via.SESSION, sessionId);
+                    return caller(s, c, principal.get(), Caller.Via.SESSION, sessionId, clock);
                 }
                 s.sessions().end(sessionId);
                 reason = "ACCOUNT_DISABLED";
@@ -137,9 +181,18 @@ public final class Gate {
     }
 
     private static Caller caller(
-            WebSecurity s, OrganizationCodes c, Principal principal, Caller.Via via, @Nullable String sessionId) {
+            WebSecurity s,
+            OrganizationCodes c,
+            Principal principal,
+            Caller.Via via,
+            @Nullable String sessionId,
+            GateClock clock) {
+        // worked out when the handler first asks, and then counted in the gate's time
         return new Caller(
-                principal, via, sessionId, () -> c.visibility(s.policy().visibleOrganizations(principal)));
+                principal,
+                via,
+                sessionId,
+                () -> clock.time(() -> c.visibility(s.policy().visibleOrganizations(principal))));
     }
 
     private static void requireCsrf(Context ctx, WebSecurity s, Caller caller) {

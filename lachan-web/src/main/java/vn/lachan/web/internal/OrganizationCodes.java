@@ -17,9 +17,14 @@ import vn.lachan.security.access.OrganizationFilter;
  * created later. Thread-safe.
  */
 public final class OrganizationCodes {
+    private static final int MAX_VISIBLE = 4096;
+
     private final Organizations organizations;
     private final ConcurrentHashMap<UUID, String> codes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, UUID> ids = new ConcurrentHashMap<>();
+    // what each subtree sees, by its organizations: asked on every request of an organization's caller, and
+    // stable, since codes never change (a changed tree gives another set of organizations)
+    private final ConcurrentHashMap<Set<UUID>, Caller.Visibility> visible = new ConcurrentHashMap<>();
 
     /** Creates the mapping over the organization store. */
     public OrganizationCodes(Organizations organizations) {
@@ -66,11 +71,8 @@ public final class OrganizationCodes {
         return switch (filter) {
             case OrganizationFilter.All all -> Caller.Visibility.ALL;
             case OrganizationFilter.Only only -> {
-                Set<String> out = new HashSet<>();
-                for (UUID id : only.organizations()) {
-                    code(id).ifPresent(out::add);
-                }
-                yield new Caller.Visibility(out);
+                Caller.Visibility known = visible.get(only.organizations());
+                yield known != null ? known : resolve(only.organizations());
             }
         };
     }
@@ -88,6 +90,25 @@ public final class OrganizationCodes {
         // a principal's organization exists (organizations are never deleted); a miss is a broken database
         return code(home)
                 .orElseThrow(() -> new IllegalStateException("the caller's organization " + home + " is missing"));
+    }
+
+    private Caller.Visibility resolve(Set<UUID> organizations) {
+        Set<String> out = new HashSet<>();
+        boolean complete = true;
+        for (UUID id : organizations) {
+            Optional<String> code = code(id);
+            code.ifPresent(out::add);
+            complete &= code.isPresent();
+        }
+        Caller.Visibility resolved = new Caller.Visibility(out);
+        if (complete) {
+            // an organization not found yet may be created later: only a complete answer is kept
+            if (visible.size() >= MAX_VISIBLE) {
+                visible.clear();
+            }
+            visible.put(Set.copyOf(organizations), resolved);
+        }
+        return resolved;
     }
 
     private void remember(Organization organization) {
