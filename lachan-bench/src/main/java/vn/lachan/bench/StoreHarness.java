@@ -58,7 +58,7 @@ public final class StoreHarness {
             return;
         }
         if (options.fill() > 0) {
-            StoreFill.run(options, out);
+            StoreFill.run(options, "StoreHarness " + String.join(" ", arguments), out);
             return;
         }
         StoreReport report = run(options, out);

@@ -1,0 +1,125 @@
+package vn.lachan.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Holds what {@code --fill} measured on the filled store, and prints it as a table or JSON.
+ *
+ * @param command the command line
+ * @param machine where it ran
+ * @param events the events the store holds
+ * @param partitions the partitions they fall into
+ * @param diskBytes the data folder's size
+ * @param rawBytes the raw NDJSON of every event written into it, over every run that filled it
+ * @param heapOpenMb heap in use after full collections, the store open, before the queries
+ * @param heapQueriedMb the same after the queries
+ * @param loadBefore the one-minute load average before the queries
+ * @param loadAfter the one-minute load average after them
+ * @param replays the replays this run wrote (none when the store was full already)
+ * @param latencies the query latencies
+ */
+record FillReport(
+        String command,
+        Machine machine,
+        long events,
+        int partitions,
+        long diskBytes,
+        long rawBytes,
+        double heapOpenMb,
+        double heapQueriedMb,
+        double loadBefore,
+        double loadAfter,
+        List<PassResult> replays,
+        List<StoreQueries.Latency> latencies) {
+    FillReport {
+        replays = List.copyOf(replays);
+        latencies = List.copyOf(latencies);
+    }
+
+    /** Returns the data folder's size as a share of the raw NDJSON, or NaN before any raw byte was counted. */
+    double diskShare() {
+        return rawBytes == 0 ? Double.NaN : (double) diskBytes / rawBytes;
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder();
+        row(
+                out,
+                "machine",
+                "%s, %d cores, %s, max heap %d MiB, %s",
+                machine.cpu(),
+                machine.cores(),
+                machine.jvm(),
+                machine.maxHeapMb(),
+                machine.gc());
+        row(out, "stored events", "%,d in %d partitions", events, partitions);
+        row(
+                out,
+                "disk / raw NDJSON",
+                "%,.1f MiB / %,.1f MiB = %.1f%% (target <= %.0f%%: %s, %.2fx the budget)",
+                diskBytes / 1048576.0,
+                rawBytes / 1048576.0,
+                100 * diskShare(),
+                100 * StoreReport.TARGET_DISK_SHARE,
+                diskShare() <= StoreReport.TARGET_DISK_SHARE ? "met" : "MISSED",
+                diskShare() / StoreReport.TARGET_DISK_SHARE);
+        row(
+                out,
+                "heap in use after full GCs, store open: before, after the queries",
+                "%.1f MiB, %.1f MiB",
+                heapOpenMb,
+                heapQueriedMb);
+        row(out, "load average (1 min) before, after the queries", "%.2f, %.2f", loadBefore, loadAfter);
+        for (StoreQueries.Latency q : latencies) {
+            row(out, q.name(), "%s", q.figures());
+        }
+        return out.toString();
+    }
+
+    String json() {
+        String replayText = replays.stream().map(StoreReport::pass).collect(Collectors.joining(",\n    "));
+        String queryText = latencies.stream().map(StoreQueries.Latency::json).collect(Collectors.joining(",\n    "));
+        return String.format(
+                Locale.ROOT,
+                """
+                {
+                  "command": %s,
+                  "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
+                  "store": {"events": %d, "partitions": %d, "diskBytes": %d, "rawBytes": %d, "diskShare": %.4f, \
+                "heapOpenMb": %.2f, "heapQueriedMb": %.2f, "loadBefore": %.2f, "loadAfter": %.2f},
+                  "targets": {"diskShare": %b},
+                  "replays": [
+                    %s
+                  ],
+                  "queries": [
+                    %s
+                  ]
+                }
+                """,
+                ReportJson.quote(command),
+                ReportJson.quote(machine.cpu()),
+                machine.cores(),
+                ReportJson.quote(machine.jvm()),
+                ReportJson.quote(machine.os()),
+                machine.maxHeapMb(),
+                ReportJson.quote(machine.gc()),
+                events,
+                partitions,
+                diskBytes,
+                rawBytes,
+                rawBytes == 0 ? 0.0 : diskShare(),
+                heapOpenMb,
+                heapQueriedMb,
+                loadBefore,
+                loadAfter,
+                diskShare() <= StoreReport.TARGET_DISK_SHARE,
+                replayText,
+                queryText);
+    }
+
+    private static void row(StringBuilder out, String label, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, "%-72s %s%n", label, String.format(Locale.ROOT, format, args)));
+    }
+}
