@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param rawBytes the raw NDJSON of every event written into it, over every run that filled it
  * @param heapOpenMb heap in use after full collections, the store open, before the queries
  * @param heapQueriedMb the same after the queries
+ * @param heapRequeriedMb the same after a second round of the same queries (untimed): equal to {@code
+ *     heapQueriedMb} within noise when searches keep nothing per query beyond Lucene's bounded caches
  * @param loadBefore the one-minute load average before the queries
  * @param loadAfter the one-minute load average after them
  * @param replays the replays this run wrote (none when the store was full already)
@@ -29,6 +31,7 @@ record FillReport(
         long rawBytes,
         double heapOpenMb,
         double heapQueriedMb,
+        double heapRequeriedMb,
         double loadBefore,
         double loadAfter,
         List<PassResult> replays,
@@ -67,10 +70,11 @@ record FillReport(
                 diskShare() / StoreReport.TARGET_DISK_SHARE);
         row(
                 out,
-                "heap in use after full GCs, store open: before, after the queries",
-                "%.1f MiB, %.1f MiB",
+                "heap in use after full GCs, store open: before, after the queries, after them again",
+                "%.1f MiB, %.1f MiB, %.1f MiB",
                 heapOpenMb,
-                heapQueriedMb);
+                heapQueriedMb,
+                heapRequeriedMb);
         row(out, "load average (1 min) before, after the queries", "%.2f, %.2f", loadBefore, loadAfter);
         for (StoreQueries.Latency q : latencies) {
             row(out, q.name(), "%s", q.figures());
@@ -88,7 +92,7 @@ record FillReport(
                   "command": %s,
                   "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
                   "store": {"events": %d, "partitions": %d, "diskBytes": %d, "rawBytes": %d, "diskShare": %.4f, \
-                "heapOpenMb": %.2f, "heapQueriedMb": %.2f, "loadBefore": %.2f, "loadAfter": %.2f},
+                "heapOpenMb": %.2f, "heapQueriedMb": %.2f, "heapRequeriedMb": %.2f, "loadBefore": %.2f, "loadAfter": %.2f},
                   "targets": {"diskShare": %b},
                   "replays": [
                     %s
@@ -112,6 +116,7 @@ record FillReport(
                 rawBytes == 0 ? 0.0 : diskShare(),
                 heapOpenMb,
                 heapQueriedMb,
+                heapRequeriedMb,
                 loadBefore,
                 loadAfter,
                 diskShare() <= StoreReport.TARGET_DISK_SHARE,

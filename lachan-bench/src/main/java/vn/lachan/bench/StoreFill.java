@@ -115,6 +115,8 @@ final class StoreFill {
         double loadBefore = Machine.loadAverage();
         List<StoreQueries.Latency> latencies = StoreQueries.measure(store);
         double loadAfter = Machine.loadAverage();
+        double queried = StoreHarness.settledHeapMb();
+        StoreQueries.measure(store);
         return new FillReport(
                 command,
                 Machine.current(),
@@ -123,6 +125,7 @@ final class StoreFill {
                 bytes,
                 raw,
                 heap,
+                queried,
                 StoreHarness.settledHeapMb(),
                 loadBefore,
                 loadAfter,
