@@ -94,41 +94,57 @@ final class StoreQueries {
         }
     }
 
+    /** One query to time: what it asks, the budget for it, the request. */
+    private record Case(String name, double budgetMs, SearchRequest request) {}
+
     static List<Latency> measure(LuceneEventStore store) {
         PartitionInfo day = store.partitions().stream()
                 .max(Comparator.comparingLong(PartitionInfo::events))
                 .orElseThrow(() -> new IllegalStateException("the store holds no partition"));
+        List<Latency> out = new ArrayList<>();
+        for (Case c : cases(day)) {
+            out.add(time(c.name(), c.budgetMs(), () -> store.search(c.request())));
+        }
+        return out;
+    }
+
+    private static List<Case> cases(PartitionInfo day) {
         Query term = new Query.Term("event.code", "4688", false);
         // A day as an analyst types it: 24 h from noon, across two daily partitions and cut by the range filter
         Instant noon = day.start().plus(Duration.ofHours(12));
         Instant nextNoon = noon.plus(Duration.ofDays(1));
-        List<Latency> out = new ArrayList<>();
-        out.add(time(
-                "term event.code:4688, busiest day " + day.name() + " (" + day.events() + " events), first page",
-                TERM_DAY_BUDGET_MS,
-                () -> store.search(SearchRequest.newest(term, day.start(), day.end(), PAGE))));
-        out.add(time(
-                "term event.code:4688, 24 h from " + noon + ", first page",
-                TERM_DAY_BUDGET_MS,
-                () -> store.search(SearchRequest.newest(term, noon, nextNoon, PAGE))));
-        out.add(time(
-                "term event.code:4688, all time, first page",
-                NO_BUDGET,
-                () -> store.search(SearchRequest.newest(term, null, null, PAGE))));
-        out.add(time(
-                "top-10 terms of event.code, all events",
-                TOP_TERMS_BUDGET_MS,
-                () -> store.search(aggregate(new Aggregation.Terms("codes", "event.code", 10)))));
-        out.add(time(
-                "distinct count of host.name, all events",
-                NO_BUDGET,
-                () -> store.search(aggregate(new Aggregation.DistinctCount("hosts", "host.name")))));
-        out.add(time(
-                "wildcard process.command_line:*whoami*, busiest day, first page",
-                NO_BUDGET,
-                () -> store.search(SearchRequest.newest(
-                        new Query.Wildcard("process.command_line", "*whoami*"), day.start(), day.end(), PAGE))));
-        return out;
+        Query wildcard = new Query.Wildcard("process.command_line", "*whoami*");
+        Query phrase = new Query.FreeText("a new process has been created", Query.FreeText.Kind.PHRASE);
+        return List.of(
+                new Case(
+                        "term event.code:4688, busiest day " + day.name() + " (" + day.events()
+                                + " events), first page",
+                        TERM_DAY_BUDGET_MS,
+                        SearchRequest.newest(term, day.start(), day.end(), PAGE)),
+                new Case(
+                        "term event.code:4688, 24 h from " + noon + ", first page",
+                        TERM_DAY_BUDGET_MS,
+                        SearchRequest.newest(term, noon, nextNoon, PAGE)),
+                new Case(
+                        "term event.code:4688, all time, first page",
+                        NO_BUDGET,
+                        SearchRequest.newest(term, null, null, PAGE)),
+                new Case(
+                        "top-10 terms of event.code, all events",
+                        TOP_TERMS_BUDGET_MS,
+                        aggregate(new Aggregation.Terms("codes", "event.code", 10))),
+                new Case(
+                        "distinct count of host.name, all events",
+                        NO_BUDGET,
+                        aggregate(new Aggregation.DistinctCount("hosts", "host.name"))),
+                new Case(
+                        "wildcard process.command_line:*whoami*, busiest day, first page",
+                        NO_BUDGET,
+                        SearchRequest.newest(wildcard, day.start(), day.end(), PAGE)),
+                new Case(
+                        "free-text phrase \"a new process has been created\", busiest day, first page",
+                        NO_BUDGET,
+                        SearchRequest.newest(phrase, day.start(), day.end(), PAGE)));
     }
 
     private static SearchRequest aggregate(Aggregation aggregation) {
