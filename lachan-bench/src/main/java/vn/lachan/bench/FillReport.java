@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
  * @param machine where it ran
  * @param events the events the store holds
  * @param partitions the partitions they fall into
+ * @param sealedPartitions how many of them are sealed (merged, with a manifest)
+ * @param sealSeconds how long this run took to seal them, 0 when it sealed none
  * @param diskBytes the data folder's size
  * @param rawBytes the raw NDJSON of every event written into it, over every run that filled it
  * @param heapOpenMb heap in use after full collections, the store open, before the queries
@@ -27,6 +29,8 @@ record FillReport(
         Machine machine,
         long events,
         int partitions,
+        int sealedPartitions,
+        double sealSeconds,
         long diskBytes,
         long rawBytes,
         double heapOpenMb,
@@ -57,7 +61,14 @@ record FillReport(
                 machine.jvm(),
                 machine.maxHeapMb(),
                 machine.gc());
-        row(out, "stored events", "%,d in %d partitions", events, partitions);
+        row(
+                out,
+                "stored events",
+                "%,d in %d partitions, %d sealed (sealing took %.1f s)",
+                events,
+                partitions,
+                sealedPartitions,
+                sealSeconds);
         row(
                 out,
                 "disk / raw NDJSON",
@@ -91,7 +102,7 @@ record FillReport(
                 {
                   "command": %s,
                   "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
-                  "store": {"events": %d, "partitions": %d, "diskBytes": %d, "rawBytes": %d, "diskShare": %.4f, \
+                  "store": {"events": %d, "partitions": %d, "sealedPartitions": %d, "sealSeconds": %.1f, "diskBytes": %d, "rawBytes": %d, "diskShare": %.4f, \
                 "heapOpenMb": %.2f, "heapQueriedMb": %.2f, "heapRequeriedMb": %.2f, "loadBefore": %.2f, "loadAfter": %.2f},
                   "targets": {"diskShare": %b},
                   "replays": [
@@ -111,6 +122,8 @@ record FillReport(
                 ReportJson.quote(machine.gc()),
                 events,
                 partitions,
+                sealedPartitions,
+                sealSeconds,
                 diskBytes,
                 rawBytes,
                 rawBytes == 0 ? 0.0 : diskShare(),

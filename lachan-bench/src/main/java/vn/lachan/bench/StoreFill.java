@@ -44,6 +44,7 @@ final class StoreFill {
         Path events = Objects.requireNonNullElseGet(options.events(), () -> Corpus.get("otrf/windows"));
         List<Problem> listing = new ArrayList<>();
         List<Path> files = new EventFiles(listing::add).list(List.of(events));
+        listing.forEach(p -> out.println("  " + p));
         Properties state = load(data);
         StorePass pass = new StorePass(files, options.limit());
         List<PassResult> replays = new ArrayList<>();
@@ -60,8 +61,14 @@ final class StoreFill {
                             + " to " + options.fill() + " events (are there events with a time?)");
                 }
             }
-            FillReport report =
-                    measure(command, store, data, Long.parseLong(state.getProperty("rawBytes", "0")), replays, out);
+            double sealSeconds = options.seal() ? seal(store, out) : 0;
+            FillReport report = measure(
+                    command,
+                    store,
+                    data,
+                    Long.parseLong(state.getProperty("rawBytes", "0")),
+                    new Filled(replays, sealSeconds),
+                    out);
             out.println();
             out.print(report.table());
             Path json = options.json();
@@ -105,8 +112,21 @@ final class StoreFill {
         return r;
     }
 
+    /** Seals every partition, as the store does to closed days; returns the seconds it took. */
+    private static double seal(LuceneEventStore store, PrintStream out) {
+        out.println("sealing every partition");
+        long start = System.nanoTime();
+        List<String> sealed = store.seal(StoreHarness.SEAL_ALL);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "sealed %d partitions in %.1f s%n", sealed.size(), seconds);
+        return seconds;
+    }
+
+    /** What this run did before measuring: the replays it wrote, the seconds it spent sealing. */
+    private record Filled(List<PassResult> replays, double sealSeconds) {}
+
     private static FillReport measure(
-            String command, LuceneEventStore store, Path data, long raw, List<PassResult> replays, PrintStream out) {
+            String command, LuceneEventStore store, Path data, long raw, Filled filled, PrintStream out) {
         long held = held(store);
         double heap = StoreHarness.settledHeapMb();
         long bytes = StoreHarness.bytes(data);
@@ -122,6 +142,8 @@ final class StoreFill {
                 Machine.current(),
                 held,
                 partitions,
+                (int) store.partitions().stream().filter(PartitionInfo::sealed).count(),
+                filled.sealSeconds(),
                 bytes,
                 raw,
                 heap,
@@ -129,7 +151,7 @@ final class StoreFill {
                 StoreHarness.settledHeapMb(),
                 loadBefore,
                 loadAfter,
-                replays,
+                filled.replays(),
                 latencies);
     }
 

@@ -1,6 +1,7 @@
 package vn.lachan.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +44,9 @@ class StoreFillTest {
         assertThat(again.events()).isEqualTo(6);
         assertThat(again.rawBytes()).isEqualTo(first.rawBytes()).isGreaterThan(0);
         assertThat(again.diskBytes()).isPositive();
+        assertThat(again.sealedPartitions()).isZero();
+        assertThatThrownBy(() -> StoreOptions.parse(List.of("--seal", events.toString())))
+                .hasMessageContaining("--seal goes with --fill");
     }
 
     @Test
@@ -50,13 +54,25 @@ class StoreFillTest {
         Path events = corpus();
         Path json = dir.resolve("fill.json");
         StoreOptions options = StoreOptions.parse(List.of(
-                "--fill", "2", "--data", dir.resolve("data").toString(), "--json", json.toString(), events.toString()));
+                "--fill",
+                "2",
+                "--seal",
+                "--data",
+                dir.resolve("data").toString(),
+                "--json",
+                json.toString(),
+                events.toString()));
 
         FillReport report = StoreFill.run(options, "StoreHarness --fill 2", out);
+
+        // the queries run on sealed partitions, as on a store whose days have closed
+        assertThat(report.partitions()).isEqualTo(1);
+        assertThat(report.sealedPartitions()).isEqualTo(1);
 
         JsonNode root = JsonMapper.builder().build().readTree(Files.readString(json, StandardCharsets.UTF_8));
         assertThat(root.get("command").asString()).isEqualTo("StoreHarness --fill 2");
         assertThat(root.get("store").get("events").asLong()).isEqualTo(2);
+        assertThat(root.get("store").get("sealedPartitions").asInt()).isEqualTo(1);
         assertThat(root.get("queries")).hasSize(report.latencies().size());
         // the busiest day holds the 4688 event: a term query finds it and no refusal comes back
         StoreQueries.Latency day = report.latencies().getFirst();
