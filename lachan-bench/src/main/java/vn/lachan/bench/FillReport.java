@@ -40,6 +40,9 @@ record FillReport(
         double loadAfter,
         List<PassResult> replays,
         List<StoreQueries.Latency> latencies) {
+    /** The store size the query targets name. */
+    static final long TARGET_EVENTS = 10_000_000;
+
     FillReport {
         replays = List.copyOf(replays);
         latencies = List.copyOf(latencies);
@@ -88,7 +91,7 @@ record FillReport(
                 heapRequeriedMb);
         row(out, "load average (1 min) before, after the queries", "%.2f, %.2f", loadBefore, loadAfter);
         for (StoreQueries.Latency q : latencies) {
-            row(out, q.name(), "%s", q.figures());
+            row(out, q.name(), "%s", q.figures(events >= TARGET_EVENTS));
         }
         return out.toString();
     }
@@ -104,7 +107,7 @@ record FillReport(
                   "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
                   "store": {"events": %d, "partitions": %d, "sealedPartitions": %d, "sealSeconds": %.1f, "diskBytes": %d, "rawBytes": %d, "diskShare": %.4f, \
                 "heapOpenMb": %.2f, "heapQueriedMb": %.2f, "heapRequeriedMb": %.2f, "loadBefore": %.2f, "loadAfter": %.2f},
-                  "targets": {"diskShare": %b},
+                  "targets": {"diskShare": %b, "queryTargetsApply": %b},
                   "replays": [
                     %s
                   ],
@@ -133,6 +136,7 @@ record FillReport(
                 loadBefore,
                 loadAfter,
                 diskShare() <= StoreReport.TARGET_DISK_SHARE,
+                events >= TARGET_EVENTS,
                 replayText,
                 queryText);
     }

@@ -62,9 +62,12 @@ final class StoreQueries {
                     p95Ms / budgetMs);
         }
 
-        /** Returns the figures as one line of a report's table. */
-        String figures() {
-            String verdict = verdict();
+        /**
+         * Returns the figures as one line of a report's table, with the verdict against the issue's target
+         * when {@code judged} (the targets name a store of 10 M events: a smaller one is not judged).
+         */
+        String figures(boolean judged) {
+            String verdict = judged ? verdict() : "";
             return String.format(
                     Locale.ROOT,
                     "p50 %.1f ms, p95 %.1f ms, max %.1f ms, total %d%s%s",

@@ -133,7 +133,7 @@ record StoreReport(
                 heapRetainedMb,
                 heapBaselineMb);
         for (StoreQueries.Latency q : latencies) {
-            line(out, q.name(), "%s", q.figures());
+            line(out, q.name(), "%s", q.figures(false));
         }
         return out.toString();
     }
