@@ -4,6 +4,7 @@
 # benchmarks with a JDK >= 25.
 #   scripts/bench.sh harness [--rounds N] [--warmup N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
 #   scripts/bench.sh store [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]
+#   scripts/bench.sh store --fill EVENTS --data FOLDER [--json FILE] [EVENTS_FOLDER]
 #   scripts/bench.sh e2e [--rate N] [--duration S] [--burst] [--json FILE] [more: --help]
 #   scripts/bench.sh authz [--calls N] [--json FILE] [more: --help]   (the gate's share of real API calls)
 #   scripts/bench.sh jmh [JMH options, e.g. -rf json -rff target/jmh.json, or a benchmark regex]
@@ -48,7 +49,9 @@ case "$mode" in
     exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.HuntHarness "$@"
     ;;
   store)
-    exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC "${extra[@]}" -cp "$classpath" vn.lachan.bench.StoreHarness "$@"
+    # the flags `lachan serve` runs with (ServerProcess): Lucene's native and SIMD paths
+    exec "$java" -Xmx2g -Xms2g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
+      "${extra[@]}" -cp "$classpath" vn.lachan.bench.StoreHarness "$@"
     ;;
   e2e)
     # the sender's JVM; each phase's server gets -Xmx2g in a JVM of its own (see E2eHarness)

@@ -6,7 +6,7 @@ package vn.lachan.bench;
  * @param phase what the pass did
  * @param round the round it belonged to, 0 for warm-up
  * @param events events read
- * @param rejected events not stored (no usable time, or refused by the store)
+ * @param rejected events not stored (no usable time, refused by the store, or left out as already held)
  * @param problems problems reported by the reader (bad lines, skipped archive entries)
  * @param rawBytes the UTF-8 size of the events' original text as NDJSON (one line each)
  * @param nanos the pass's wall time

@@ -35,91 +35,124 @@ final class StoreFill {
 
     private StoreFill() {}
 
-    static void run(StoreOptions options, PrintStream out) {
+    /**
+     * Fills the store in {@code options.data()} to {@code options.fill()} events, then measures it; prints
+     * progress and the table to {@code out}, writes the JSON to {@code options.json()} when given.
+     */
+    static FillReport run(StoreOptions options, String command, PrintStream out) {
         Path data = Objects.requireNonNull(options.data(), "data");
         Path events = Objects.requireNonNullElseGet(options.events(), () -> Corpus.get("otrf/windows"));
         List<Problem> listing = new ArrayList<>();
         List<Path> files = new EventFiles(listing::add).list(List.of(events));
+        listing.forEach(p -> out.println("  " + p));
         Properties state = load(data);
         StorePass pass = new StorePass(files, options.limit());
+        List<PassResult> replays = new ArrayList<>();
         try (LuceneEventStore store = StorePass.open(data)) {
             store.openProblems().forEach(p -> out.println("  store: " + p));
             long held = held(store);
             out.printf(Locale.ROOT, "store in %s holds %,d events; filling to %,d%n", data, held, options.fill());
             while (held < options.fill()) {
-                int replay = Integer.parseInt(state.getProperty("replays", "0"));
-                PassResult r = pass.run(
-                        StorePhase.WITH_STORE,
-                        replay,
-                        store,
-                        SHIFT.multipliedBy(replay),
-                        Math.max(0, store.durablePosition()));
+                replays.add(replay(pass, store, data, state, out));
+                long before = held;
                 held = held(store);
-                state.setProperty("replays", Integer.toString(replay + 1));
-                state.setProperty(
-                        "rawBytes", Long.toString(Long.parseLong(state.getProperty("rawBytes", "0")) + r.rawBytes()));
-                save(data, state);
-                out.printf(
-                        Locale.ROOT,
-                        "replay %d: %,d events in %.1f s, %,.0f events/s, CPU %.1f us/event, load %.2f;"
-                                + " store holds %,d; heap after commit %.0f MiB%n",
-                        replay,
-                        r.events(),
-                        r.seconds(),
-                        r.eventsPerSecond(),
-                        r.cpuMicrosPerEvent(),
-                        r.loadAfter(),
-                        held,
-                        StoreHarness.settledHeapMb());
+                if (held == before) {
+                    throw new IllegalStateException("a replay of " + events + " stored no event: it cannot fill " + data
+                            + " to " + options.fill() + " events (are there events with a time?)");
+                }
             }
-            measure(options, store, data, Long.parseLong(state.getProperty("rawBytes", "0")), held, out);
+            double sealSeconds = options.seal() ? seal(store, out) : 0;
+            FillReport report = measure(
+                    command,
+                    store,
+                    data,
+                    Long.parseLong(state.getProperty("rawBytes", "0")),
+                    new Filled(replays, sealSeconds),
+                    out);
+            out.println();
+            out.print(report.table());
+            Path json = options.json();
+            if (json != null) {
+                StoreHarness.write(json, report.json());
+                out.println("json written to " + json);
+            }
+            return report;
         }
     }
 
-    private static void measure(
-            StoreOptions options, LuceneEventStore store, Path data, long raw, long held, PrintStream out) {
+    /** Writes the next replay, records it in the data folder's progress file and prints it. */
+    private static PassResult replay(
+            StorePass pass, LuceneEventStore store, Path data, Properties state, PrintStream out) {
+        int replay = Integer.parseInt(state.getProperty("replays", "0"));
+        PassResult r = pass.run(
+                StorePhase.WITH_STORE,
+                replay,
+                store,
+                SHIFT.multipliedBy(replay),
+                // after the last batch written, which may not be durable yet: a position the store holds
+                // already would make it leave the replay's first events out as held (exactly-once)
+                Math.max(pass.position(), Math.max(0, store.durablePosition())));
+        state.setProperty("replays", Integer.toString(replay + 1));
+        state.setProperty("rawBytes", Long.toString(Long.parseLong(state.getProperty("rawBytes", "0")) + r.rawBytes()));
+        save(data, state);
+        out.printf(
+                Locale.ROOT,
+                "replay %d: %,d events (%,d not stored) in %.1f s, %,.0f events/s, CPU %.1f us/event,"
+                        + " load %.2f -> %.2f; store holds %,d; heap after commit %.0f MiB%n",
+                replay,
+                r.events(),
+                r.rejected(),
+                r.seconds(),
+                r.eventsPerSecond(),
+                r.cpuMicrosPerEvent(),
+                r.loadBefore(),
+                r.loadAfter(),
+                held(store),
+                StoreHarness.settledHeapMb());
+        return r;
+    }
+
+    /** Seals every partition, as the store does to closed days; returns the seconds it took. */
+    private static double seal(LuceneEventStore store, PrintStream out) {
+        out.println("sealing every partition");
+        long start = System.nanoTime();
+        List<String> sealed = store.seal(StoreHarness.SEAL_ALL);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "sealed %d partitions in %.1f s%n", sealed.size(), seconds);
+        return seconds;
+    }
+
+    /** What this run did before measuring: the replays it wrote, the seconds it spent sealing. */
+    private record Filled(List<PassResult> replays, double sealSeconds) {}
+
+    private static FillReport measure(
+            String command, LuceneEventStore store, Path data, long raw, Filled filled, PrintStream out) {
+        long held = held(store);
         double heap = StoreHarness.settledHeapMb();
         long bytes = StoreHarness.bytes(data);
         int partitions = store.partitions().size();
         out.printf(Locale.ROOT, "timing the queries on %,d events, %d runs each%n", held, StoreQueries.RUNS);
+        double loadBefore = Machine.loadAverage();
         List<StoreQueries.Latency> latencies = StoreQueries.measure(store);
-        StringBuilder table = new StringBuilder();
-        row(table, "machine", Machine.current().toString());
-        row(table, "stored events", String.format(Locale.ROOT, "%,d in %d partitions", held, partitions));
-        row(
-                table,
-                "disk / raw NDJSON",
-                String.format(
-                        Locale.ROOT,
-                        "%,.1f MiB / %,.1f MiB = %.1f%%",
-                        bytes / 1048576.0,
-                        raw / 1048576.0,
-                        100.0 * bytes / raw));
-        row(table, "heap in use after full GCs, store open", String.format(Locale.ROOT, "%.1f MiB", heap));
-        for (StoreQueries.Latency q : latencies) {
-            row(
-                    table,
-                    q.name(),
-                    String.format(
-                            Locale.ROOT,
-                            "p50 %.1f ms, p95 %.1f ms, max %.1f ms, total %d%s",
-                            q.p50Ms(),
-                            q.p95Ms(),
-                            q.maxMs(),
-                            q.total(),
-                            q.errors().isEmpty() ? "" : ", ERRORS " + q.errors()));
-        }
-        out.println();
-        out.print(table);
-        Path json = options.json();
-        if (json != null) {
-            StoreHarness.write(json, table.toString());
-            out.println("table written to " + json);
-        }
-    }
-
-    private static void row(StringBuilder out, String label, String value) {
-        out.append(String.format(Locale.ROOT, "%-72s %s%n", label, value));
+        double loadAfter = Machine.loadAverage();
+        double queried = StoreHarness.settledHeapMb();
+        StoreQueries.measure(store);
+        return new FillReport(
+                command,
+                Machine.current(),
+                held,
+                partitions,
+                (int) store.partitions().stream().filter(PartitionInfo::sealed).count(),
+                filled.sealSeconds(),
+                bytes,
+                raw,
+                heap,
+                queried,
+                StoreHarness.settledHeapMb(),
+                loadBefore,
+                loadAfter,
+                filled.replays(),
+                latencies);
     }
 
     private static long held(LuceneEventStore store) {

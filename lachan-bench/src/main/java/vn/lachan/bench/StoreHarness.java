@@ -31,7 +31,7 @@ import vn.lachan.testkit.Corpus;
  */
 public final class StoreHarness {
     /** Seals every partition: a time far after any event in the corpus. */
-    private static final Instant SEAL_ALL = Instant.parse("2100-01-01T00:00:00Z");
+    static final Instant SEAL_ALL = Instant.parse("2100-01-01T00:00:00Z");
 
     private StoreHarness() {}
 
@@ -58,7 +58,7 @@ public final class StoreHarness {
             return;
         }
         if (options.fill() > 0) {
-            StoreFill.run(options, out);
+            StoreFill.run(options, "StoreHarness " + String.join(" ", arguments), out);
             return;
         }
         StoreReport report = run(options, out);

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param data the data folder that {@code --fill} builds and reuses when present; null unless filling
  * @param storeOnly with {@code --store-only}: hold the first {@code limit} events in memory and time only
  *     the writes to a fresh store, {@code rounds} times (see {@link StoreOnly})
+ * @param seal with {@code --seal} (only with {@code --fill}): seal every partition of the filled store
+ *     (merged to one segment, its manifest written) before the queries, as the store does to closed days
  */
 record StoreOptions(
         int rounds,
@@ -26,9 +28,10 @@ record StoreOptions(
         @Nullable Path events,
         long fill,
         @Nullable Path data,
-        boolean storeOnly) {
+        boolean storeOnly,
+        boolean seal) {
     static final String USAGE = "usage: StoreHarness [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]\n"
-            + "       StoreHarness --fill EVENTS --data FOLDER [--json FILE] [EVENTS_FOLDER]\n"
+            + "       StoreHarness --fill EVENTS --data FOLDER [--seal] [--json FILE] [EVENTS_FOLDER]\n"
             + "       StoreHarness --store-only [--rounds N] [--limit EVENTS] [EVENTS_FOLDER]";
 
     StoreOptions {
@@ -38,6 +41,9 @@ record StoreOptions(
         if ((fill > 0) != (data != null)) {
             throw new IllegalArgumentException("--fill and --data go together\n" + USAGE);
         }
+        if (seal && fill == 0) {
+            throw new IllegalArgumentException("--seal goes with --fill\n" + USAGE);
+        }
     }
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with the usage on a bad one. */
@@ -46,6 +52,7 @@ record StoreOptions(
         long fill = 0;
         Path data = null;
         boolean storeOnly = false;
+        boolean seal = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
@@ -53,6 +60,8 @@ record StoreOptions(
                 fill = fillCount(args.get(++i));
             } else if (arg.equals("--store-only")) {
                 storeOnly = true;
+            } else if (arg.equals("--seal")) {
+                seal = true;
             } else if (arg.equals("--data") && hasValue) {
                 data = Path.of(args.get(++i));
             } else {
@@ -60,7 +69,7 @@ record StoreOptions(
             }
         }
         HarnessArgs a = HarnessArgs.parse(rest, 1, null, USAGE);
-        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly);
+        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly, seal);
     }
 
     private static long fillCount(String text) {

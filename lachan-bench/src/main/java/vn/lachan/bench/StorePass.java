@@ -161,7 +161,8 @@ final class StorePass {
             long t = System.nanoTime();
             Checkpoint checkpoint = store.write(new EventBatch(pending, position));
             writeNanos += System.nanoTime() - t;
-            rejected += checkpoint.rejected().size();
+            // an event the store holds already (its position not past what it holds) is not stored again
+            rejected += checkpoint.rejected().size() + checkpoint.skipped();
         }
         pending.clear();
     }

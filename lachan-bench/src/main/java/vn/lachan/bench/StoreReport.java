@@ -133,15 +133,7 @@ record StoreReport(
                 heapRetainedMb,
                 heapBaselineMb);
         for (StoreQueries.Latency q : latencies) {
-            line(
-                    out,
-                    q.name(),
-                    "p50 %.1f ms, p95 %.1f ms, max %.1f ms, total %d%s",
-                    q.p50Ms(),
-                    q.p95Ms(),
-                    q.maxMs(),
-                    q.total(),
-                    q.errors().isEmpty() ? "" : ", ERRORS " + q.errors());
+            line(out, q.name(), "%s", q.figures(false));
         }
         return out.toString();
     }
@@ -152,7 +144,7 @@ record StoreReport(
 
     String json(String command) {
         String passText = passes.stream().map(StoreReport::pass).collect(Collectors.joining(",\n    "));
-        String queryText = latencies.stream().map(StoreReport::query).collect(Collectors.joining(",\n    "));
+        String queryText = latencies.stream().map(StoreQueries.Latency::json).collect(Collectors.joining(",\n    "));
         return String.format(
                 Locale.ROOT,
                 """
@@ -196,7 +188,8 @@ record StoreReport(
                 queryText);
     }
 
-    private static String pass(PassResult p) {
+    /** Returns one pass as a JSON object. */
+    static String pass(PassResult p) {
         return String.format(
                 Locale.ROOT,
                 "{\"round\": %d, \"phase\": %s, \"events\": %d, \"rejected\": %d, \"problems\": %d, \"rawBytes\": %d, "
@@ -214,19 +207,5 @@ record StoreReport(
                 p.cpuNanos() / 1e9,
                 p.loadBefore(),
                 p.loadAfter());
-    }
-
-    private static String query(StoreQueries.Latency q) {
-        return String.format(
-                Locale.ROOT,
-                "{\"name\": %s, \"runs\": %d, \"p50Ms\": %.3f, \"p95Ms\": %.3f, \"maxMs\": %.3f, \"total\": %d,"
-                        + " \"errors\": %s}",
-                ReportJson.quote(q.name()),
-                StoreQueries.RUNS,
-                q.p50Ms(),
-                q.p95Ms(),
-                q.maxMs(),
-                q.total(),
-                ReportJson.quote(q.errors()));
     }
 }

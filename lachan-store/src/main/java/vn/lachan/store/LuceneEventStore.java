@@ -413,7 +413,9 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public void close() {
         if (committer != null) {
-            committer.shutdownNow();
+            // no interrupt: a commit in flight must finish (an interrupted fsync closes Lucene's writer and
+            // dropped the last batches); the write lock below waits for it, and no further tick runs
+            committer.shutdown();
         }
         synchronized (writeLock) {
             if (closed) {

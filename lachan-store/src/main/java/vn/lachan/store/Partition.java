@@ -15,6 +15,7 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -211,6 +212,10 @@ final class Partition implements AutoCloseable {
      * not committed with a position are dropped, never committed without one: the journal replays them.
      */
     synchronized void close(boolean forceMerge) throws IOException {
+        if (writer == null && forceMerge && committedSegments() > 1) {
+            // a writer opened only to merge: the store was reopened, or the day's writer went idle
+            writer();
+        }
         if (writer == null) {
             return;
         }
@@ -225,6 +230,13 @@ final class Partition implements AutoCloseable {
         }
         writer.close();
         writer = null;
+    }
+
+    /** Returns how many segments the last commit holds, 0 when there is none. */
+    private int committedSegments() throws IOException {
+        return DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).size()
+                : 0;
     }
 
     /**

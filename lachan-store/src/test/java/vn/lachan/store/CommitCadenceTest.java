@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,51 @@ class CommitCadenceTest {
             }
             assertThat(store.durablePosition()).isEqualTo(50);
         }
+    }
+
+    /**
+     * Closing while the timer commits must not interrupt that commit: an interrupted fsync closes Lucene's
+     * writer (ClosedByInterruptException), and close then dropped the last batches without a word. The
+     * batch spans 30 daily partitions, so the timer's commit takes a while; close comes once the timer's
+     * thread is seen inside it.
+     */
+    @Test
+    void closingWhileTheTimerCommitsKeepsEveryBatch() {
+        List<StoredEvent> events = new ArrayList<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 60; i++) {
+            StoredEvent e = TestEvents.event(random, TestEvents.BASE.plus(Duration.ofDays(i % 30)));
+            var id = EventId.ofJournal(e.time(), 7, i);
+            events.add(new StoredEvent(id, e.time(), e.organization(), e.system(), e.fields(), e.raw()));
+        }
+        Path data = dir.resolve("closed");
+        StoreConfig config = StoreConfig.defaults(data).withCommitInterval(Duration.ofSeconds(2));
+        try (LuceneEventStore store = new LuceneEventStore(config)) {
+            assertThat(store.write(new EventBatch(events, 60)).position())
+                    .as("left to the timer's commit")
+                    .isEqualTo(-1);
+            awaitTimerCommit();
+        }
+        try (LuceneEventStore reopened = new LuceneEventStore(rarely(data))) {
+            assertThat(reopened.durablePosition()).isEqualTo(60);
+            assertThat(count(reopened)).isEqualTo(60);
+        }
+    }
+
+    /** Returns once the store's commit timer is seen committing. */
+    private static void awaitTimerCommit() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var thread : Thread.getAllStackTraces().entrySet()) {
+                if (thread.getKey().getName().equals("lachan-store-commit")
+                        && Arrays.stream(thread.getValue())
+                                .anyMatch(f -> f.getMethodName().equals("commitAll"))) {
+                    return;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the commit timer did not commit within 30 s");
     }
 
     @Test

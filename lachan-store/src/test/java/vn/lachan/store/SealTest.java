@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lachan.core.query.Query;
@@ -134,6 +136,39 @@ class SealTest {
                     .anySatisfy(p -> assertThat(p.message()).contains("broken chain"));
             assertThat(report.partitions().get(1).findings())
                     .anySatisfy(p -> assertThat(p.message()).contains("broken chain"));
+        }
+    }
+
+    /**
+     * Sealing merges a partition to one segment even when its writer is closed (a reopened store, or a
+     * day whose writer went idle): it used to seal the segments as they were.
+     */
+    @Test
+    void sealingMergesAPartitionWhoseWriterIsClosed() throws IOException {
+        List<StoredEvent> events = TestEvents.random(21, 300, 1);
+        StoreConfig everyBatch = StoreConfig.defaults(dir).withCommitInterval(Duration.ZERO);
+        try (LuceneEventStore store = new LuceneEventStore(everyBatch)) {
+            for (int i = 0; i < 3; i++) {
+                store.write(new EventBatch(events.subList(i * 100, i * 100 + 100), i * 100 + 100));
+            }
+        }
+        Path index = dir.resolve("events").resolve("2026-03-01").resolve("index");
+        assertThat(lastCommit(index).size())
+                .as("one segment per committed batch")
+                .isEqualTo(3);
+        try (LuceneEventStore reopened = new LuceneEventStore(StoreConfig.defaults(dir))) {
+            assertThat(reopened.seal(AFTER)).containsExactly("2026-03-01");
+            assertThat(count(reopened)).isEqualTo(300);
+            assertThat(reopened.verify().intact()).isTrue();
+        }
+        SegmentInfos sealed = lastCommit(index);
+        assertThat(sealed.size()).isOne();
+        assertThat(sealed.getUserData()).containsEntry(Commits.POSITION, "300");
+    }
+
+    private static SegmentInfos lastCommit(Path index) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(index)) {
+            return SegmentInfos.readLatestCommit(directory);
         }
     }
 
