@@ -1,23 +1,16 @@
 package vn.lachan.bench.authz;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import vn.lachan.bench.corpus.BenchCorpus;
 import vn.lachan.bench.e2e.Commit;
 import vn.lachan.bench.e2e.ServerProcess;
+import vn.lachan.bench.e2e.WorkFiles;
 import vn.lachan.testkit.Corpus;
 
 /**
@@ -65,7 +58,7 @@ public final class AuthzHarness {
         AuthzReport report = new AuthzHarness(options, System.err).run(String.join(" ", args));
         System.out.print(ReportText.write(report));
         if (options.json() != null) {
-            writeJson(report, options.json());
+            WorkFiles.writeJson(report, options.json());
             System.out.println("authz: JSON report in " + options.json());
         }
     }
@@ -73,7 +66,7 @@ public final class AuthzHarness {
     AuthzReport run(String command) {
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String loadBefore = Load.all();
-        Path work = workFolder();
+        Path work = WorkFiles.workFolder(options.work(), "lachan-authz");
         ServerProcess.Launch launch = new ServerProcess.Launch(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 System.getProperty("java.class.path"),
@@ -87,7 +80,7 @@ public final class AuthzHarness {
             return measure(command, started, loadBefore, server);
         } finally {
             if (!options.keep()) {
-                delete(work);
+                WorkFiles.deleteTree(work);
             }
         }
     }
@@ -163,38 +156,5 @@ public final class AuthzHarness {
         int archives = Math.max(1, BenchCorpus.otrfArchives().size());
         List<String> lines = BenchCorpus.otrfSample(Math.ceilDiv(options.events(), archives));
         return List.copyOf(lines.subList(0, Math.min(lines.size(), options.events())));
-    }
-
-    private Path workFolder() {
-        try {
-            Path given = options.work();
-            return given != null ? Files.createDirectories(given) : Files.createTempDirectory("lachan-authz");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the work folder", e);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + folder, e);
-        }
-    }
-
-    static void writeJson(AuthzReport report, Path file) {
-        JsonMapper json =
-                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, json.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + file, e);
-        }
     }
 }

@@ -1,20 +1,12 @@
 package vn.lachan.bench.e2e;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import vn.lachan.bench.corpus.BenchCorpus;
 import vn.lachan.bench.e2e.E2eOptions.PhaseKind;
 import vn.lachan.testkit.Corpus;
@@ -62,14 +54,14 @@ public final class E2eHarness {
         E2eReport report = new E2eHarness(options, System.out).run(String.join(" ", args));
         System.out.print(ReportText.write(report));
         if (options.json() != null) {
-            writeJson(report, options.json());
+            WorkFiles.writeJson(report, options.json());
             System.out.println("e2e: JSON report in " + options.json());
         }
     }
 
     E2eReport run(String command) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Path work = workFolder();
+        Path work = WorkFiles.workFolder(options.work(), "lachan-e2e");
         List<Path> rules = new ArrayList<>(
                 options.rules().isEmpty() ? List.of(Corpus.get("sigma/rules/windows")) : options.rules());
         rules.add(Probes.writeRule(work.resolve("probe-rules")));
@@ -86,7 +78,7 @@ public final class E2eHarness {
         List<PhaseReport> phases = new ArrayList<>();
         double capacity = runPhases(runner, phases);
         if (!options.keep()) {
-            deletePhaseFolders(work);
+            WorkFiles.deleteTree(work);
         }
         return new E2eReport(
                 command,
@@ -136,38 +128,5 @@ public final class E2eHarness {
                 options.workers(),
                 options.probeEvery(),
                 backlogCap);
-    }
-
-    private Path workFolder() {
-        try {
-            Path given = options.work();
-            return given != null ? Files.createDirectories(given) : Files.createTempDirectory("lachan-e2e");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the work folder", e);
-        }
-    }
-
-    private static void deletePhaseFolders(Path work) {
-        try (Stream<Path> walk = Files.walk(work)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + work, e);
-        }
-    }
-
-    static void writeJson(E2eReport report, Path file) {
-        JsonMapper json =
-                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, json.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + file, e);
-        }
     }
 }

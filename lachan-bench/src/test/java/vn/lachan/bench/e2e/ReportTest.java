@@ -72,7 +72,7 @@ class ReportTest {
                 .contains("p99 <= 0.500 s")
                 .contains("met      p99 receipt -> alert");
         Path file = dir.resolve("out/e2e.json");
-        E2eHarness.writeJson(report, file);
+        WorkFiles.writeJson(report, file);
         JsonNode json = JsonMapper.builder().build().readTree(file.toFile());
         assertThat(json.path("commit").asString()).isEqualTo("abc123");
         JsonNode p = json.path("phases").get(0);
