@@ -104,7 +104,7 @@ record FillReport(
                 """
                 {
                   "command": %s,
-                  "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
+                  "machine": %s,
                   "store": {"events": %d, "partitions": %d, "sealedPartitions": %d, "sealSeconds": %.1f, "diskBytes": %d, "rawBytes": %d, "diskShare": %.4f, \
                 "heapOpenMb": %.2f, "heapQueriedMb": %.2f, "heapRequeriedMb": %.2f, "loadBefore": %.2f, "loadAfter": %.2f},
                   "targets": {"diskShare": %b, "queryTargetsApply": %b},
@@ -117,12 +117,7 @@ record FillReport(
                 }
                 """,
                 ReportJson.quote(command),
-                ReportJson.quote(machine.cpu()),
-                machine.cores(),
-                ReportJson.quote(machine.jvm()),
-                ReportJson.quote(machine.os()),
-                machine.maxHeapMb(),
-                ReportJson.quote(machine.gc()),
+                ReportJson.machine(machine),
                 events,
                 partitions,
                 sealedPartitions,

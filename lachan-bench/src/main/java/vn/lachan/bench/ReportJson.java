@@ -8,6 +8,19 @@ import java.util.stream.Collectors;
 final class ReportJson {
     private ReportJson() {}
 
+    /** Returns the machine as a JSON object, the same in every harness's report. */
+    static String machine(Machine m) {
+        return String.format(
+                Locale.ROOT,
+                "{\"cpu\": %s, \"cores\": %d, \"jvm\": %s, \"os\": %s, \"maxHeapMb\": %d, \"gc\": %s}",
+                quote(m.cpu()),
+                m.cores(),
+                quote(m.jvm()),
+                quote(m.os()),
+                m.maxHeapMb(),
+                quote(m.gc()));
+    }
+
     static String write(HarnessReport report, String command) {
         Summary s = report.summary();
         Machine m = report.machine();
@@ -17,7 +30,7 @@ final class ReportJson {
                 """
                 {
                   "command": %s,
-                  "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
+                  "machine": %s,
                   "rules": {"documentsLoaded": %d, "rejected": %d, "warnings": %d, "running": %d, \
                 "compileProblems": %d, "loadSeconds": %.4f, "compileSeconds": %.4f, "totalSeconds": %.4f, \
                 "retainedHeapMb": %.2f},
@@ -30,12 +43,7 @@ final class ReportJson {
                 }
                 """,
                 quote(command),
-                quote(m.cpu()),
-                m.cores(),
-                quote(m.jvm()),
-                quote(m.os()),
-                m.maxHeapMb(),
-                quote(m.gc()),
+                ReportJson.machine(m),
                 report.rules().documentsLoaded(),
                 report.rules().rejected().size(),
                 report.rules().warnings().size(),

@@ -150,7 +150,7 @@ record StoreReport(
                 """
                 {
                   "command": %s,
-                  "machine": {"cpu": %s, "cores": %d, "jvm": %s, "os": %s, "maxHeapMb": %d, "gc": %s},
+                  "machine": %s,
                   "summary": {"readOnlyEventsPerSecond": %.1f, "withStoreEventsPerSecond": %.1f, "ratio": %.4f, \
                 "writeShare": %.4f, "cpuMicrosPerEventA": %.2f, "cpuMicrosPerEventB": %.2f, "rawBytes": %d, "openBytes": %d, "sealedBytes": %d, "partitions": %d, \
                 "heapBaselineMb": %.2f, "heapRetainedMb": %.2f},
@@ -164,12 +164,7 @@ record StoreReport(
                 }
                 """,
                 ReportJson.quote(command),
-                ReportJson.quote(machine.cpu()),
-                machine.cores(),
-                ReportJson.quote(machine.jvm()),
-                ReportJson.quote(machine.os()),
-                machine.maxHeapMb(),
-                ReportJson.quote(machine.gc()),
+                ReportJson.machine(machine),
                 medianRate(StorePhase.READ_ONLY),
                 medianRate(StorePhase.WITH_STORE),
                 medianRate(StorePhase.WITH_STORE) / medianRate(StorePhase.READ_ONLY),
