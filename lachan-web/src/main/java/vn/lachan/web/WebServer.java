@@ -76,7 +76,7 @@ public final class WebServer implements AutoCloseable {
         features.add(new IngestRoutes(services.intake(), bodies, json, codes, config.retryAfterSeconds())::register);
         features.add(new BulkRoutes(services.intake(), bodies, json, codes, config.retryAfterSeconds())::register);
         features.add(alertRoutes::register);
-        features.add(new EventRoutes(services.events(), bodies, json)::register);
+        features.add(new EventRoutes(services.events(), services.exports(), security.audit(), bodies, json)::register);
         features.add(new OpsRoutes(services.health(), services.metrics(), json)::register);
         features.add(new SignInRoutes(security, codes, bodies, json, Clock.systemUTC())::register);
         features.add(new AuditRoutes(security, json)::register);

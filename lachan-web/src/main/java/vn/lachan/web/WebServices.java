@@ -17,6 +17,7 @@ import vn.lachan.core.store.EventStore;
  * @param metrics the registry scraped by {@code GET /metrics}; the server also records its request timings
  *     there
  * @param security checks who calls and what it may do, on every route
+ * @param exports to whom event exports may be encrypted, and whether they must be
  */
 public record WebServices(
         Intake intake,
@@ -24,7 +25,8 @@ public record WebServices(
         AlertStore alerts,
         Supplier<Health> health,
         PrometheusMeterRegistry metrics,
-        WebSecurity security) {
+        WebSecurity security,
+        ExportEncryption exports) {
     public WebServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(events, "events");
@@ -32,5 +34,17 @@ public record WebServices(
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(exports, "exports");
+    }
+
+    /** Creates the services with plain exports only ({@link ExportEncryption#none()}). */
+    public WebServices(
+            Intake intake,
+            EventStore events,
+            AlertStore alerts,
+            Supplier<Health> health,
+            PrometheusMeterRegistry metrics,
+            WebSecurity security) {
+        this(intake, events, alerts, health, metrics, security, ExportEncryption.none());
     }
 }

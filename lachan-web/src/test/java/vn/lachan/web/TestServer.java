@@ -52,13 +52,22 @@ final class TestServer implements AutoCloseable {
 
     /** Starts the server answering HTTPS with {@code tls}, or plain HTTP when it is null. */
     TestServer(Path dir, Duration heartbeat, @Nullable TlsIdentity tls) {
+        this(dir, heartbeat, tls, ExportEncryption.none());
+    }
+
+    /** Starts the server over plain HTTP, encrypting exports as {@code exports} says. */
+    TestServer(Path dir, ExportEncryption exports) {
+        this(dir, Duration.ofSeconds(15), null, exports);
+    }
+
+    private TestServer(Path dir, Duration heartbeat, @Nullable TlsIdentity tls, ExportEncryption exports) {
         events = new LuceneEventStore(StoreConfig.defaults(dir.resolve("events")));
         security = new SecurityFixture(dir);
         adminToken = security.token(Role.PLATFORM_ADMIN, "SOC");
         WebConfig config = new WebConfig("127.0.0.1", 0, MAX_BODY, heartbeat, 7, Duration.ofSeconds(10), tls);
         try {
             server = new WebServer(
-                    config, new WebServices(intake, events, alerts, health::get, metrics, security.security));
+                    config, new WebServices(intake, events, alerts, health::get, metrics, security.security, exports));
         } catch (RuntimeException e) {
             events.close();
             security.close();

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 /**
  * Builds {@code lachan backup-key}, {@code lachan backup} and {@code lachan restore}: a whole data
  * folder in one envelope, encrypted to offline custodians with hybrid X25519 + ML-KEM-768 and signed
- * with the platform's ML-DSA-65 backup key.
+ * with the platform's ML-DSA-65 backup key; and {@code lachan envelope open}, which opens any such envelope
+ * (an encrypted event export too) into a file.
  */
 public final class BackupCommands {
     /** Exit code: done. */
@@ -25,11 +26,13 @@ public final class BackupCommands {
 
     private BackupCommands() {}
 
-    /** Returns the three commands, writing results to {@code out} and diagnostics to {@code err}. */
+    /** Returns the commands, writing results to {@code out} and diagnostics to {@code err}. */
     public static List<CommandLine> create(PrintStream out, PrintStream err) {
         return List.of(
                 new CommandLine(new BackupKeyCommand(out, err)),
                 new CommandLine(new BackupCommand(out, err)),
-                new CommandLine(new RestoreCommand(out, err)));
+                new CommandLine(new RestoreCommand(out, err)),
+                new CommandLine(new EnvelopeCommand(err))
+                        .addSubcommand(new CommandLine(new EnvelopeCommand.Open(out, err))));
     }
 }

@@ -31,6 +31,7 @@ import vn.lachan.security.audit.AuditVerifier;
 import vn.lachan.security.crypto.CryptoConfig;
 import vn.lachan.security.crypto.KeyVault;
 import vn.lachan.security.crypto.signing.SigningKeys;
+import vn.lachan.security.envelope.RecipientPublicKey;
 import vn.lachan.security.identity.UserAccount;
 import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.mfa.RecoveryCodes;
@@ -46,6 +47,7 @@ import vn.lachan.security.signin.SignInSettings;
 import vn.lachan.security.sso.OidcProvider;
 import vn.lachan.security.sso.SingleSignOn;
 import vn.lachan.security.token.ApiTokens;
+import vn.lachan.web.ExportEncryption;
 import vn.lachan.web.WebSecurity;
 
 /**
@@ -61,10 +63,14 @@ public final class Foundation implements AutoCloseable {
     /** The name of the audit trail's signing key in {@code DATA/keys}. */
     static final String AUDIT_KEY = "audit-signing";
 
+    /** The name of the key that signs encrypted event exports, in {@code DATA/keys}. */
+    public static final String EXPORT_KEY = "export-signing";
+
     private static final int CHECKPOINT_EVERY = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Foundation.class);
 
     private final MetaDatabase database;
+    private final Path keys;
     private final KeyVault vault;
     private final JdbcOrganizations organizations;
     private final JdbcUserStore users;
@@ -87,7 +93,7 @@ public final class Foundation implements AutoCloseable {
     private Foundation(Path data, @Nullable MetaConfig meta, Map<String, String> environment, Clock clock) {
         this.random = new SecureRandom();
         this.clock = clock;
-        Path keys = data.resolve("keys");
+        this.keys = data.resolve("keys");
         this.vault = KeyVault.open(new CryptoConfig(keys), environment, clock);
         this.auditKey = new SigningKeys(keys, vault).loadOrCreate(AUDIT_KEY);
         this.database = MetaDatabase.open(meta != null ? meta : MetaConfig.embedded(data));
@@ -191,6 +197,27 @@ public final class Foundation implements AutoCloseable {
             case Outcome.Refused<Organization> r ->
                 throw new IllegalStateException("cannot create the monitoring center: " + r.message());
         };
+    }
+
+    /**
+     * Returns to whom event exports may be encrypted; with recipients, the exports are signed with the platform's
+     * export key (ML-DSA-65, created in {@code DATA/keys} on first use, its public half beside it as
+     * {@code export-signing.mldsa.pub}).
+     *
+     * @param recipients the registered recipients by name
+     * @param required whether an export that names no recipient is refused
+     */
+    public ExportEncryption exports(Map<String, RecipientPublicKey> recipients, boolean required) {
+        if (recipients.isEmpty()) {
+            return ExportEncryption.none();
+        }
+        KeyPair signer = new SigningKeys(keys, vault).loadOrCreate(EXPORT_KEY);
+        LOG.info(
+                "exports may be encrypted to {} (signed by {}){}",
+                String.join(", ", recipients.keySet()),
+                SigningKeys.fingerprint(signer.getPublic()),
+                required ? "; plain exports are refused" : "");
+        return new ExportEncryption(signer, recipients, required);
     }
 
     /**

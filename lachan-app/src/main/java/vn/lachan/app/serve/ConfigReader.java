@@ -135,6 +135,7 @@ final class ConfigReader {
         MetaConfig meta = MetaSettings.read(root.section("meta"), System.getenv());
         List<OidcProvider> sso = SsoSettings.read(root.section("sso"), System.getenv());
         PasskeySettings passkeys = PasskeySection.read(root.section("passkeys"), httpAt, httpTls != null);
+        ExportSection.Settings exports = ExportSection.read(root.section("exports"), base);
         for (Section s : List.of(http, syslog, journal, pipeline, rules, alerts, owners)) {
             s.rejectUnknown();
         }
@@ -174,7 +175,8 @@ final class ConfigReader {
                 sso,
                 maxAge,
                 maxLead,
-                passkeys);
+                passkeys,
+                exports);
     }
 
     private static Duration positive(Section s, String key, Duration fallback) {

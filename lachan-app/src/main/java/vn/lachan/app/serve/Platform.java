@@ -132,7 +132,9 @@ final class Platform implements AutoCloseable {
                         alertStore,
                         () -> HealthReport.of(this),
                         registry,
-                        f.webSecurity(config.httpBehindProxy(), config.sso(), config.passkeys()))));
+                        f.webSecurity(config.httpBehindProxy(), config.sso(), config.passkeys()),
+                        f.exports(
+                                config.exports().recipients(), config.exports().required()))));
         httpPort = w.start();
         web = w;
         keep(Endpoint.publish(config.data(), baseUrl()));

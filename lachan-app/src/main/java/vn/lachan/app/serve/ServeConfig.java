@@ -49,6 +49,7 @@ import vn.lachan.security.sso.OidcProvider;
  *     the receipt time with its own time kept and flagged)
  * @param maxEventLead how long after its receipt an event's own time is still believed
  * @param passkeys the passkey (WebAuthn) relying party, or null when passkeys are off
+ * @param exports the recipients event exports may be encrypted to, and whether they must be
  */
 record ServeConfig(
         Path data,
@@ -82,7 +83,8 @@ record ServeConfig(
         List<OidcProvider> sso,
         Duration maxEventAge,
         Duration maxEventLead,
-        @Nullable PasskeySettings passkeys) {
+        @Nullable PasskeySettings passkeys,
+        ExportSection.Settings exports) {
     ServeConfig {
         sso = List.copyOf(sso);
         ruleFolders = List.copyOf(ruleFolders);
@@ -138,7 +140,8 @@ record ServeConfig(
                 providers,
                 age,
                 lead,
-                passkeys);
+                passkeys,
+                exports);
     }
 
     /** Returns the URL scheme of the HTTP API: {@code https} when it serves TLS itself, else {@code http}. */

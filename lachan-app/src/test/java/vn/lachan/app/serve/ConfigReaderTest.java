@@ -56,8 +56,8 @@ class ConfigReaderTest {
     void everySettingTheReaderKnowsIsDocumentedInTheReferenceFile() throws IOException {
         String reference = Files.readString(REFERENCE, StandardCharsets.UTF_8);
         String reader = "";
-        for (String source :
-                List.of("ConfigReader", "StoreSettings", "MetaSettings", "SsoSettings", "PasskeySection")) {
+        for (String source : List.of(
+                "ConfigReader", "StoreSettings", "MetaSettings", "SsoSettings", "PasskeySection", "ExportSection")) {
             reader += Files.readString(
                     Path.of("src/main/java/vn/lachan/app/serve/" + source + ".java"), StandardCharsets.UTF_8);
         }

@@ -41,6 +41,11 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path data, Path rules, Path log) throws Exception {
+        return start(data, rules, log, List.of());
+    }
+
+    /** Starts {@code lachan serve} with more arguments, e.g. {@code --config FILE}. */
+    static ServeProcess start(Path data, Path rules, Path log, List<String> more) throws Exception {
         String token = adminToken(data);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
@@ -59,6 +64,7 @@ final class ServeProcess implements AutoCloseable {
                 "127.0.0.1:0",
                 "--rules",
                 rules.toString()));
+        command.addAll(more);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -93,9 +99,24 @@ final class ServeProcess implements AutoCloseable {
                 .build());
     }
 
+    /** Posts {@code body} and writes the response body to {@code file}. */
+    HttpResponse<Path> postToFile(String path, String contentType, String body, Path file) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofFile(file));
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

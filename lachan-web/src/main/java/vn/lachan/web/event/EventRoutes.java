@@ -1,21 +1,19 @@
 package vn.lachan.web.event;
 
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.lachan.core.problem.Problem;
 import vn.lachan.core.store.EventId;
 import vn.lachan.core.store.EventStore;
 import vn.lachan.core.store.ExportFormat;
-import vn.lachan.core.store.ExportSummary;
 import vn.lachan.core.store.SearchRequest;
 import vn.lachan.core.store.SearchResult;
 import vn.lachan.security.access.Permission;
+import vn.lachan.security.audit.AuditTrail;
+import vn.lachan.web.ExportEncryption;
 import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.ApiProblem;
 import vn.lachan.web.internal.Caller;
@@ -25,22 +23,30 @@ import vn.lachan.web.internal.RouteTable;
 
 /**
  * Serves the event search API: {@code POST /api/v1/events/search}, {@code GET /api/v1/events/{id}} and
- * {@code POST /api/v1/events/export?format=ndjson|csv}, which streams the store's export into the response
- * without holding the result. A query that cannot be read is a 400 problem with its position; a query the
+ * {@code POST /api/v1/events/export?format=ndjson|csv[&recipient=NAME]}, which streams the store's export into
+ * the response without holding the result (encrypted and signed when recipients are named; see
+ * {@code GET /api/v1/events/export/keys}). A query that cannot be read is a 400 problem with its position; a query the
  * store refuses (a limit, a value of the wrong type for its field) is a 422 problem with the store's reason.
  * Thread-safe.
  */
 public final class EventRoutes {
-    private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
     private static final List<String> DEFAULT_COLUMNS = List.of("@timestamp", "_id", "message");
 
     private final EventStore events;
+    private final EventExport exports;
     private final RequestBodies bodies;
     private final JsonCodec json;
 
-    /** Creates the routes over {@code events}. */
-    public EventRoutes(EventStore events, RequestBodies bodies, JsonCodec json) {
+    /**
+     * Creates the routes over {@code events}.
+     *
+     * @param encryption to whom exports may be encrypted
+     * @param audit where every export is recorded
+     */
+    public EventRoutes(
+            EventStore events, ExportEncryption encryption, AuditTrail audit, RequestBodies bodies, JsonCodec json) {
         this.events = events;
+        this.exports = new EventExport(events, encryption, audit);
         this.bodies = bodies;
         this.json = json;
     }
@@ -49,6 +55,7 @@ public final class EventRoutes {
     public void register(RouteTable routes) {
         routes.post("/api/v1/events/search", Access.requires(Permission.EVENTS_READ), this::search);
         routes.post("/api/v1/events/export", Access.requires(Permission.EVENTS_EXPORT), this::export);
+        routes.get("/api/v1/events/export/keys", Access.requires(Permission.EVENTS_EXPORT), this::keys);
         routes.get("/api/v1/events/{id}", Access.requires(Permission.EVENTS_READ), this::one);
     }
 
@@ -76,37 +83,23 @@ public final class EventRoutes {
     }
 
     private void export(Context ctx) {
-        String format = ctx.queryParam("format") == null ? "ndjson" : ctx.queryParam("format");
+        @Nullable String param = ctx.queryParam("format");
+        String format = param == null ? "ndjson" : param.toLowerCase(Locale.ROOT);
+        if (!format.equals("ndjson") && !format.equals("csv")) {
+            throw ApiProblem.invalidField("format", "'ndjson' or 'csv' is expected, not '" + param + "'");
+        }
+        List<String> recipients = exports.recipients(ctx);
         SearchBody body = json.read(bodies.read(ctx), SearchBody.class);
         Caller caller = Caller.of(ctx);
         SearchRequest request =
                 SearchBodies.request(body).restrictedTo(caller.visibility().storeFilter());
-        ExportBody out = switch (String.valueOf(format).toLowerCase(Locale.ROOT)) {
-            case "ndjson" -> new ExportBody(ctx, "application/x-ndjson; charset=utf-8", "events.ndjson");
-            case "csv" -> new ExportBody(ctx, "text/csv; charset=utf-8", "events.csv");
-            default -> throw ApiProblem.invalidField("format", "'ndjson' or 'csv' is expected, not '" + format + "'");
-        };
         ExportFormat exportFormat =
-                "csv".equalsIgnoreCase(format) ? new ExportFormat.Csv(columns(ctx, body)) : new ExportFormat.Ndjson();
-        ExportSummary summary;
-        try {
-            summary = events.export(request, exportFormat, out);
-            if (summary.errors().isEmpty() || out.started()) {
-                out.finish();
-            }
-        } catch (UncheckedIOException | java.io.IOException e) {
-            LOG.debug("export to {} ended early: {}", ctx.ip(), e.toString());
-            return;
-        }
-        if (!summary.errors().isEmpty()) {
-            if (!out.started()) {
-                throw refused("export", summary.errors());
-            }
-            LOG.warn("export to {} cut short after {} events: {}", ctx.ip(), summary.events(), summary.errors());
-        }
-        if (!summary.warnings().isEmpty()) {
-            LOG.warn("export of {} events was partial: {}", summary.events(), summary.warnings());
-        }
+                format.equals("csv") ? new ExportFormat.Csv(columns(ctx, body)) : new ExportFormat.Ndjson();
+        exports.run(ctx, body, request, format, exportFormat, recipients);
+    }
+
+    private void keys(Context ctx) {
+        ctx.contentType("application/json").result(json.write(exports.keys()));
     }
 
     private static List<String> columns(Context ctx, SearchBody body) {
@@ -126,7 +119,7 @@ public final class EventRoutes {
         return columns;
     }
 
-    private static ApiProblem refused(String what, List<Problem> errors) {
+    static ApiProblem refused(String what, List<Problem> errors) {
         return ApiProblem.of(
                         422,
                         "query-refused",

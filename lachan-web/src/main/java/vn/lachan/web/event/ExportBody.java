@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +19,16 @@ final class ExportBody extends OutputStream {
     private final Context ctx;
     private final String contentType;
     private final String filename;
+    private final Map<String, String> headers;
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
     private @Nullable OutputStream out;
 
-    ExportBody(Context ctx, String contentType, String filename) {
+    /** Creates the body of a response with {@code headers} besides the content type and file name. */
+    ExportBody(Context ctx, String contentType, String filename, Map<String, String> headers) {
         this.ctx = ctx;
         this.contentType = contentType;
         this.filename = filename;
+        this.headers = Map.copyOf(headers);
     }
 
     /** Returns whether the response has started, after which no problem can replace it. */
@@ -43,6 +47,7 @@ final class ExportBody extends OutputStream {
             ctx.res().setStatus(200);
             ctx.res().setContentType(contentType);
             ctx.res().setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+            headers.forEach(ctx.res()::setHeader);
             current = ctx.res().getOutputStream();
             held.writeTo(current);
             held.reset();

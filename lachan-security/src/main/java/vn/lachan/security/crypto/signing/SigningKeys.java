@@ -115,8 +115,13 @@ public final class SigningKeys {
     /** Writes {@code key} as X.509 PEM to {@code file} (readable by others: it is public). */
     public static void writePublic(Path file, PublicKey key) {
         requireAlgorithm(key, file.toString());
-        SecureFiles.writeAtomically(
-                file, Pem.encode(PUBLIC_LABEL, key.getEncoded()).getBytes(StandardCharsets.US_ASCII), false);
+        SecureFiles.writeAtomically(file, publicPem(key).getBytes(StandardCharsets.US_ASCII), false);
+    }
+
+    /** Returns {@code key} as the X.509 PEM text {@link #writePublic} writes and {@link #readPublic} reads. */
+    public static String publicPem(PublicKey key) {
+        requireAlgorithm(key, "the key");
+        return Pem.encode(PUBLIC_LABEL, key.getEncoded());
     }
 
     /**
