@@ -86,6 +86,17 @@ final class Segment implements AutoCloseable {
         return !stored.hasRemaining() && stored.flip().equals(header(first));
     }
 
+    /** Writes the header again over a damaged one (recovery only). */
+    void rewriteHeader(boolean fsync) throws IOException {
+        uninterrupted(() -> {
+            int written = writeFully(channel, header(first), 0);
+            if (fsync) {
+                channel.force(true);
+            }
+            return written;
+        });
+    }
+
     private static ByteBuffer header(long first) {
         ByteBuffer header = ByteBuffer.allocate(HEADER);
         header.putInt(MAGIC).putInt(VERSION).putLong(first);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lachan.core.intake.Admission;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.core.problem.Problem;
 
@@ -148,6 +149,27 @@ class JournalDamageTest {
             for (int k = 1; k < count; k++) {
                 journal.offer(Samples.records(1, k, 1));
             }
+        }
+    }
+
+    @Test
+    void aDamagedHeaderOfTheLastSegmentKeepsItsAcknowledgedRecords() throws IOException {
+        writeRecords(5);
+        assertThat(segments()).as("one segment: the tail").hasSize(1);
+        flipByte(segments().getFirst(), 3); // inside the magic number
+        try (Journal journal = Journal.open(Samples.small(folder))) {
+            assertThat(journal.end()).isEqualTo(5);
+            assertThat(journal.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("header is damaged"));
+            assertThat(journal.offer(Samples.records(1, 5, 1))).isEqualTo(Admission.ACCEPTED);
+            assertThat(Samples.drain(journal))
+                    .extracting(JournalEntry::record)
+                    .containsExactlyElementsOf(Samples.records(1, 0, 6));
+        }
+        try (Journal journal = Journal.open(Samples.small(folder))) {
+            assertThat(journal.problems()).as("the header was written again").isEmpty();
+            assertThat(journal.end()).isEqualTo(6);
         }
     }
 
