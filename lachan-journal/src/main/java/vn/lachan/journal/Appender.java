@@ -84,15 +84,22 @@ final class Appender {
         leading = true;
         List<Batch> group = pending;
         pending = new ArrayList<>();
-        Exception error = null;
+        // stays when an Error escapes the write: the group must still end, else every offer waiting on
+        // this leader, and close(), would wait forever
+        @Nullable Exception error = new IOException("the write stopped on an unexpected error");
         lock.unlock();
         try {
             write(group);
+            error = null;
         } catch (IOException | RuntimeException e) {
             error = e;
         } finally {
             lock.lock();
+            finish(group, error);
         }
+    }
+
+    private void finish(List<Batch> group, @Nullable Exception error) {
         leading = false;
         for (Batch b : group) {
             b.failure = error;

@@ -31,11 +31,14 @@ final class FrameWalker {
     private long frameOffset;
     private long damageStart;
     private @Nullable Long damagedPosition;
+    private long expected;
 
+    /** Walks {@code segment} from {@code offset}, its first frame's (a segment starts at its first position). */
     FrameWalker(Segment segment, long offset, int maxBody) {
         this.segment = segment;
         this.offset = offset;
         this.maxBody = maxBody;
+        this.expected = segment.first();
     }
 
     /** Returns the next step before file offset {@code limit}. */
@@ -58,14 +61,29 @@ final class FrameWalker {
                 continue;
             }
             local = (int) (at - windowStart);
+            if (at != start && !plausible(Frames.position(window, local), at - start)) {
+                continue; // a frame-shaped run of bytes inside the damage, such as a frame carried in a payload
+            }
             if (Frames.bodyValid(window, local)) {
                 return at == start ? frame(at, frame) : damage(start, at);
             }
             if (at == start) {
                 damagedPosition = Frames.position(window, local);
+                expected = Math.max(expected, damagedPosition + 1);
                 return damage(start, at + frame);
             }
         }
+    }
+
+    /**
+     * Returns whether a frame found {@code skipped} bytes past the last whole frame may be the next real
+     * one: its position lies at or after the expected one, and no further than the frames that fit in the
+     * skipped bytes (each takes more than a header). A frame inside a record's payload (an input may
+     * carry anything) would otherwise make the reader jump to its position and drop every real record
+     * below it as a stray copy.
+     */
+    private boolean plausible(long position, long skipped) {
+        return position >= expected && position - expected <= skipped / Frames.HEADER + 1;
     }
 
     private Step tail(long start, long at, long limit) {
@@ -78,6 +96,7 @@ final class FrameWalker {
     private Step frame(long at, int length) {
         frameOffset = at;
         offset = at + length;
+        expected = Math.max(expected, position() + 1);
         return Step.FRAME;
     }
 

@@ -77,15 +77,15 @@ final class Recovery {
     private long recoverTail(ConcurrentSkipListMap<Long, Segment> segments) throws IOException {
         Segment tail = segments.lastEntry().getValue();
         if (!tail.headerValid()) {
-            if (tail.size() > Segment.HEADER) {
-                problems.damaged(
-                        tail.name(),
-                        0,
-                        "the last segment's header is damaged: its " + tail.size() + " bytes are discarded");
+            if (tail.size() <= Segment.HEADER) { // a crash while the segment was being created
+                tail.close();
+                segments.put(tail.first(), Segment.create(config.folder(), tail.first(), config.fsync()));
+                return tail.first();
             }
-            tail.close();
-            segments.put(tail.first(), Segment.create(config.folder(), tail.first(), config.fsync()));
-            return tail.first();
+            // the name carries the first position, so the records after a damaged header are still good:
+            // acknowledged records are kept, as in the other segments, and the header is written again
+            problems.damaged(tail.name(), 0, "the last segment's header is damaged: written again, records kept");
+            tail.rewriteHeader(config.fsync());
         }
         FrameWalker walker = new FrameWalker(tail, Segment.HEADER, JournalConfig.MAX_RECORD_LIMIT);
         long good = Segment.HEADER;

@@ -55,6 +55,10 @@ final class Segment implements AutoCloseable {
 
     /** Creates an empty segment file (replacing a damaged one) and writes its header. */
     static Segment create(Path folder, long first, boolean fsync) throws IOException {
+        return uninterrupted(() -> createNow(folder, first, fsync));
+    }
+
+    private static Segment createNow(Path folder, long first, boolean fsync) throws IOException {
         Path path = folder.resolve(fileName(first));
         FileChannel channel =
                 FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -82,6 +86,17 @@ final class Segment implements AutoCloseable {
         return !stored.hasRemaining() && stored.flip().equals(header(first));
     }
 
+    /** Writes the header again over a damaged one (recovery only). */
+    void rewriteHeader(boolean fsync) throws IOException {
+        uninterrupted(() -> {
+            int written = writeFully(channel, header(first), 0);
+            if (fsync) {
+                channel.force(true);
+            }
+            return written;
+        });
+    }
+
     private static ByteBuffer header(long first) {
         ByteBuffer header = ByteBuffer.allocate(HEADER);
         header.putInt(MAGIC).putInt(VERSION).putLong(first);
@@ -91,13 +106,16 @@ final class Segment implements AutoCloseable {
 
     /** Appends {@code buffer} at the end of the file (the leader only). */
     void append(ByteBuffer buffer) throws IOException {
-        size += writeFully(channel, buffer, size);
+        size += uninterrupted(() -> writeFully(channel, buffer, size));
     }
 
     /** Forces the written bytes to the disk when asked, then lets the reader see them. */
     void publish(boolean fsync) throws IOException {
         if (fsync) {
-            channel.force(false);
+            uninterrupted(() -> {
+                channel.force(false);
+                return size;
+            });
         }
         durable = size;
     }
@@ -114,7 +132,32 @@ final class Segment implements AutoCloseable {
 
     /** Reads from {@code offset} into {@code buffer}; returns the bytes read, -1 at the end. */
     int read(ByteBuffer buffer, long offset) throws IOException {
-        return channel.read(buffer, offset);
+        return uninterrupted(() -> channel.read(buffer, offset));
+    }
+
+    /** Does one piece of file work. */
+    @FunctionalInterface
+    private interface FileWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} with the calling thread's interrupt set aside, and sets it again after. A file
+     * channel closes itself for every user when the thread in it is interrupted, and this one channel
+     * serves the appender and the reader: an offer from a cancelled request, or a consumer being
+     * stopped, would otherwise stop the journal until it is opened again. An interrupt that arrives
+     * during the system call itself still closes the channel (the JDK gives no public way out); it then
+     * fails the offer or the poll loudly, as a disk failure would.
+     */
+    private static <T> T uninterrupted(FileWork<T> work) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return work.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static int writeFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {

@@ -8,14 +8,19 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lachan.core.intake.Admission;
+import vn.lachan.core.intake.RawRecord;
 import vn.lachan.core.problem.Problem;
 
 /** Damages journal files the way crashes and failing disks do, then reopens them. */
 class JournalDamageTest {
+    private static final long FORGED = 1_000_000;
+
     @TempDir
     Path folder;
 
@@ -95,6 +100,76 @@ class JournalDamageTest {
                 assertThat(p.location()).isEqualTo("offset " + Segment.HEADER);
                 assertThat(p.message()).contains("damaged bytes hold no valid record");
             });
+        }
+    }
+
+    @Test
+    void aFrameCarriedInAPayloadIsNotTakenForARecordWhenSteppingOverDamage() throws IOException {
+        writeCarrierThenRecords(300);
+        assertThat(segments()).as("the first segment is sealed").hasSizeGreaterThan(1);
+        flipByte(segments().getFirst(), Segment.HEADER + 5); // record 0's header: the reader must search
+        try (Journal journal = Journal.open(Samples.small(folder))) {
+            List<JournalEntry> read = Samples.drain(journal);
+            assertThat(read)
+                    .extracting(JournalEntry::position)
+                    .doesNotContain(FORGED)
+                    .hasSize(299);
+            assertThat(read).extracting(JournalEntry::record).containsExactlyElementsOf(Samples.records(1, 1, 299));
+            assertThat(journal.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("damaged bytes hold no valid record"));
+        }
+    }
+
+    @Test
+    void aFrameCarriedInAPayloadDoesNotMoveTheEndWhenRecoveryStepsOverDamage() throws IOException {
+        writeCarrierThenRecords(5);
+        assertThat(segments()).as("one segment: the tail, which recovery walks").hasSize(1);
+        flipByte(segments().getFirst(), Segment.HEADER + 5);
+        try (Journal journal = Journal.open(Samples.small(folder))) {
+            assertThat(journal.end()).isEqualTo(5);
+            assertThat(Samples.drain(journal))
+                    .extracting(JournalEntry::record)
+                    .containsExactlyElementsOf(Samples.records(1, 1, 4));
+        }
+    }
+
+    /** Writes record 0, whose payload carries a whole valid frame claiming position {@link #FORGED}, then more. */
+    private void writeCarrierThenRecords(int count) {
+        Batch forged = Batch.encode(List.of(Samples.record(7, 7)), 4096);
+        forged.assign(FORGED);
+        byte[] frame = new byte[forged.size()];
+        forged.buffer().get(frame);
+        byte[] payload = new byte[frame.length + 64];
+        System.arraycopy(frame, 0, payload, 32, frame.length);
+        RawRecord carrier =
+                new RawRecord(Instant.EPOCH, "syslog-tcp", "10.0.0.9:514", RawRecord.AUTO, "carrier", payload);
+        try (Journal journal = Journal.open(Samples.small(folder).withFsync(false))) {
+            journal.offer(List.of(carrier));
+            for (int k = 1; k < count; k++) {
+                journal.offer(Samples.records(1, k, 1));
+            }
+        }
+    }
+
+    @Test
+    void aDamagedHeaderOfTheLastSegmentKeepsItsAcknowledgedRecords() throws IOException {
+        writeRecords(5);
+        assertThat(segments()).as("one segment: the tail").hasSize(1);
+        flipByte(segments().getFirst(), 3); // inside the magic number
+        try (Journal journal = Journal.open(Samples.small(folder))) {
+            assertThat(journal.end()).isEqualTo(5);
+            assertThat(journal.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("header is damaged"));
+            assertThat(journal.offer(Samples.records(1, 5, 1))).isEqualTo(Admission.ACCEPTED);
+            assertThat(Samples.drain(journal))
+                    .extracting(JournalEntry::record)
+                    .containsExactlyElementsOf(Samples.records(1, 0, 6));
+        }
+        try (Journal journal = Journal.open(Samples.small(folder))) {
+            assertThat(journal.problems()).as("the header was written again").isEmpty();
+            assertThat(journal.end()).isEqualTo(6);
         }
     }
 
