@@ -14,17 +14,29 @@ final class Commits {
     static final String POSITION = "lachan.position";
     /** Names the layout a partition is written with, from 3 on (earlier commits do not record it). */
     static final String LAYOUT_KEY = "lachan.layout";
-    /** The layout this code writes: 3, the message indexed without positions (ADR 0002). */
-    static final int LAYOUT = 3;
+    /**
+     * The layout this code writes: 4, the message indexed without positions (from layout 3) and the stored
+     * events compressed with LZ4 over large blocks ({@link StoreCodec}); see ADR 0002.
+     */
+    static final int LAYOUT = 4;
+    /** The first layout that indexes the message without positions. */
+    static final int WORDS_ONLY = 3;
+    /**
+     * The layout recorded for a partition that goes on indexing the message with positions (begun before
+     * layout 3); its new segments get this layout's stored fields all the same.
+     */
+    static final int POSITIONS = 2;
 
     private Commits() {}
 
     /**
      * Returns the commit user data that records {@code position} and the layout the partition is written
-     * with: 2 when it indexes the message with positions (begun before layout 3), else {@value #LAYOUT}.
+     * with: {@value #POSITIONS} when it indexes the message with positions (begun before layout 3), else
+     * {@value #LAYOUT}. Reading needs neither: the message's index options and the stored fields' mode are
+     * recorded per segment by Lucene.
      */
     static Iterable<Map.Entry<String, String>> data(long position, boolean messagePositions) {
-        String layout = Integer.toString(messagePositions ? LAYOUT - 1 : LAYOUT);
+        String layout = Integer.toString(messagePositions ? POSITIONS : LAYOUT);
         return Map.of(POSITION, Long.toString(position), LAYOUT_KEY, layout).entrySet();
     }
 
@@ -40,7 +52,7 @@ final class Commits {
             }
             String layout =
                     SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY);
-            return layout == null || Integer.parseInt(layout) < LAYOUT;
+            return layout == null || Integer.parseInt(layout) < WORDS_ONLY;
         } catch (IOException | NumberFormatException e) {
             return true;
         }

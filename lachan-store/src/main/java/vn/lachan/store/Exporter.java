@@ -48,7 +48,7 @@ final class Exporter {
                 writeRow(writer, csv.columns());
             }
             while (true) {
-                SearchResult result = search.run(page);
+                SearchResult result = search.run(page, false);
                 if (!result.errors().isEmpty()) {
                     writer.flush();
                     return new ExportSummary(count, result.errors(), result.warnings());

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,6 +31,8 @@ import vn.lachan.core.store.StoredEvent;
 final class Partition implements AutoCloseable {
     /** One document builder per indexing thread: its field instances are reused from event to event. */
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(DocumentBuilder::new);
+    /** Layout 4's codec: Lucene's format, the stored events in LZ4 over large blocks (stateless, shared). */
+    private static final StoreCodec CODEC = new StoreCodec();
 
     final String name;
     /**
@@ -310,8 +311,7 @@ final class Partition implements AutoCloseable {
         if (writer == null) {
             closeSearchers();
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setCodec(new Lucene104Codec(
-                            Lucene104Codec.Mode.valueOf(System.getProperty("lachan.codec", "BEST_COMPRESSION"))))
+                    .setCodec(CODEC)
                     .setRAMBufferSizeMB(ramBufferMb)
                     .setUseCompoundFile(Boolean.getBoolean("lachan.cfs"))
                     .setMergePolicy(mergePolicy())

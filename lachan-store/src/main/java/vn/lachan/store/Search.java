@@ -44,6 +44,15 @@ final class Search {
     }
 
     SearchResult run(SearchRequest request) {
+        return run(request, true);
+    }
+
+    /**
+     * Runs the search, counting its total only when {@code counted} (an export reads page after page and
+     * needs no total: counting would run the whole query again for every page); without it the total
+     * is "at least 0".
+     */
+    SearchResult run(SearchRequest request, boolean counted) {
         List<Problem> errors = new ArrayList<>();
         if (request.size() > config.maxPageSize()) {
             errors.add(new Problem(
@@ -72,7 +81,7 @@ final class Search {
                     List.of(new Problem(SOURCE, "query", String.valueOf(r.getMessage()))), warnings);
         }
         try {
-            return collect(request, after, targets, warnings);
+            return collect(request, after, targets, warnings, counted);
         } catch (Refusal r) {
             return SearchResult.refused(
                     List.of(new Problem(SOURCE, "query", String.valueOf(r.getMessage()))), warnings);
@@ -84,9 +93,14 @@ final class Search {
     }
 
     private SearchResult collect(
-            SearchRequest request, @Nullable EventId after, List<PartitionQuery> targets, List<Problem> warnings)
+            SearchRequest request,
+            @Nullable EventId after,
+            List<PartitionQuery> targets,
+            List<Problem> warnings,
+            boolean counted)
             throws IOException {
-        SearchResult.Total total = total(targets);
+        SearchResult.Total total =
+                counted ? total(targets) : new SearchResult.Total(0, SearchResult.Total.Relation.GTE);
         List<StoredEvent> hits = new ArrayList<>();
         String next = new Pages(this)
                 .fill(request.size(), request.order() == SearchRequest.Order.NEWEST_FIRST, after, targets, hits);

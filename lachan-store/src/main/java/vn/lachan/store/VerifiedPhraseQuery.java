@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -30,6 +33,7 @@ import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +42,10 @@ import org.jspecify.annotations.Nullable;
  * 3) finds the events that hold every word, then checks each against its stored text, re-analysed.
  *
  * <p>The check reads and rebuilds each candidate event, so it is bounded: past {@value #MAX_CHECKED}
- * candidates in one partition the query is refused, with a reason that says how to narrow it.
+ * candidates in one partition the query is refused, with a reason that says how to narrow it. A query
+ * object serves one search of one partition (the store translates the query per search), and remembers
+ * per segment which candidates it checked and which held the phrase: the total, the page and the
+ * aggregations of a search each run the query, and each candidate is read and checked once.
  */
 final class VerifiedPhraseQuery extends Query {
     /** Most candidate events checked per partition and query. */
@@ -48,6 +55,10 @@ final class VerifiedPhraseQuery extends Query {
     private final List<String> words;
     private final Analyzer analyzer;
     private final StoredText source;
+    /** What this query found so far, per segment reader of the search's searcher. */
+    private final Map<LeafReader, Verdicts> verdicts = new ConcurrentHashMap<>();
+    /** Candidates read and checked by this query: bounded by {@link #MAX_CHECKED}. */
+    private final AtomicLong checked = new AtomicLong();
 
     VerifiedPhraseQuery(String field, List<String> words, Analyzer analyzer, StoredText source) {
         this.field = field;
@@ -67,7 +78,6 @@ final class VerifiedPhraseQuery extends Query {
             all.add(new TermQuery(new Term(field, word)), Occur.FILTER);
         }
         Weight candidates = searcher.createWeight(searcher.rewrite(all.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        AtomicLong checked = new AtomicLong();
         return new ConstantScoreWeight(this, boost) {
             @Override
             public @Nullable ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
@@ -79,7 +89,7 @@ final class VerifiedPhraseQuery extends Query {
                     return positional.scorerSupplier(context);
                 }
                 ScorerSupplier inner = candidates.scorerSupplier(context);
-                return inner == null ? null : verified(inner, context, score(), scoreMode, checked);
+                return inner == null ? null : verified(inner, context, score(), scoreMode);
             }
 
             @Override
@@ -89,8 +99,8 @@ final class VerifiedPhraseQuery extends Query {
         };
     }
 
-    private ScorerSupplier verified(
-            ScorerSupplier inner, LeafReaderContext context, float score, ScoreMode scoreMode, AtomicLong checked) {
+    private ScorerSupplier verified(ScorerSupplier inner, LeafReaderContext context, float score, ScoreMode scoreMode) {
+        Verdicts known = verdicts.computeIfAbsent(context.reader(), r -> new Verdicts(r.maxDoc()));
         return new ScorerSupplier() {
             @Override
             public Scorer get(long leadCost) throws IOException {
@@ -99,10 +109,7 @@ final class VerifiedPhraseQuery extends Query {
                 TwoPhaseIterator check = new TwoPhaseIterator(approximation) {
                     @Override
                     public boolean matches() throws IOException {
-                        if (checked.incrementAndGet() > MAX_CHECKED) {
-                            throw tooMany();
-                        }
-                        return holds(source.values(stored, approximation.docID(), field));
+                        return matchesOnce(known, stored, approximation.docID());
                     }
 
                     @Override
@@ -118,6 +125,37 @@ final class VerifiedPhraseQuery extends Query {
                 return inner.cost();
             }
         };
+    }
+
+    /** Returns whether the candidate holds the phrase, reading and checking it only the first time. */
+    private boolean matchesOnce(Verdicts known, StoredFields stored, int doc) throws IOException {
+        synchronized (known) {
+            if (known.checked.get(doc)) {
+                return known.matched.get(doc);
+            }
+        }
+        if (checked.incrementAndGet() > MAX_CHECKED) {
+            throw tooMany();
+        }
+        boolean holds = holds(source.values(stored, doc, field));
+        synchronized (known) {
+            known.checked.set(doc);
+            if (holds) {
+                known.matched.set(doc);
+            }
+        }
+        return holds;
+    }
+
+    /** The candidates of one segment checked so far, and those that held the phrase. */
+    private static final class Verdicts {
+        final FixedBitSet checked;
+        final FixedBitSet matched;
+
+        Verdicts(int maxDoc) {
+            checked = new FixedBitSet(maxDoc);
+            matched = new FixedBitSet(maxDoc);
+        }
     }
 
     private Refusal tooMany() {

@@ -133,7 +133,7 @@ class LayoutTest {
         assertThat(messageOptions(index("2026-03-01"))).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         assertThat(layout(index("2026-03-01"))).isEqualTo("2");
         assertThat(messageOptions(index("2026-03-02"))).isEqualTo(IndexOptions.DOCS);
-        assertThat(layout(index("2026-03-02"))).isEqualTo("3");
+        assertThat(layout(index("2026-03-02"))).isEqualTo(Integer.toString(Commits.LAYOUT));
     }
 
     @Test
