@@ -259,4 +259,43 @@ class ManagementRoutesTest {
         HttpResponse<String> backwards = server.get("/api/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z");
         assertThat(TestServer.json(backwards).get("field").asString()).isEqualTo("to");
     }
+
+    @Test
+    void ssoIdentitiesLinkedToAUserAreListedAndUnlinkedWithinTheSubtree() throws Exception {
+        HttpResponse<String> created = send(officer, "POST", "/api/v1/users", user("cb.hoa", "BV-1", "ORG_LEADER"));
+        String id = TestServer.json(created).get("id").asString();
+        java.util.UUID user = java.util.UUID.fromString(id);
+        Instant linked = Instant.parse("2026-03-01T08:00:00Z");
+        String issuer = "https://sso.tinh.gov.vn/realms/tinh";
+        assertThat(server.security.identityLinks.link(new vn.lachan.security.sso.IdentityLinks.Link(
+                        issuer, "f3a9-77", user, "keycloak", linked, linked)))
+                .isTrue();
+        String stranger = server.security.token(Role.ORG_SECURITY_OFFICER, "SO-TC");
+
+        HttpResponse<String> listed = send(officer, "GET", "/api/v1/users/" + id + "/identities", "");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode item = TestServer.json(listed).get("items").get(0);
+        assertThat(item.get("provider").asString()).isEqualTo("keycloak");
+        assertThat(item.get("issuer").asString()).isEqualTo(issuer);
+        assertThat(item.get("subject").asString()).isEqualTo("f3a9-77");
+        assertThat(item.get("created").asString()).isEqualTo(linked.toString());
+        assertThat(send(stranger, "GET", "/api/v1/users/" + id + "/identities", "")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send(stranger, "DELETE", "/api/v1/users/" + id + "/identities", "")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(server.security.identityLinks.of(user)).hasSize(1);
+
+        HttpResponse<String> unlinked = send(officer, "DELETE", "/api/v1/users/" + id + "/identities", "");
+        assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(200);
+        assertThat(TestServer.json(unlinked).get("removed").asInt()).isEqualTo(1);
+        assertThat(server.security.identityLinks.of(user)).isEmpty();
+        assertThat(server.security.identityLinks.user(issuer, "f3a9-77")).isEmpty();
+        JsonNode audit = TestServer.json(server.get("/api/v1/audit?action=user.identities.unlink"));
+        assertThat(audit.get("items")).hasSize(1);
+        assertThat(audit.get("items").get(0).get("target").asString()).isEqualTo("cb.hoa");
+        assertThat(audit.get("items").get(0).get("details").get("removed").asString())
+                .isEqualTo("1");
+    }
 }

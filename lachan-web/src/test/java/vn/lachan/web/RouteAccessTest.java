@@ -119,6 +119,7 @@ class RouteAccessTest {
                 "/api/v1/users/{id}", foreignUser,
                 "/api/v1/users/{id}/reset-mfa", foreignUser,
                 "/api/v1/users/{id}/password", foreignUser,
+                "/api/v1/users/{id}/identities", foreignUser,
                 "/api/v1/tokens/{id}", foreignToken);
     }
 
@@ -131,6 +132,7 @@ class RouteAccessTest {
                 "/api/v1/users/{id}", UUID.randomUUID().toString(),
                 "/api/v1/users/{id}/reset-mfa", UUID.randomUUID().toString(),
                 "/api/v1/users/{id}/password", UUID.randomUUID().toString(),
+                "/api/v1/users/{id}/identities", UUID.randomUUID().toString(),
                 "/api/v1/tokens/{id}", UUID.randomUUID().toString());
     }
 

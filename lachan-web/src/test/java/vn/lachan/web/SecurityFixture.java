@@ -20,6 +20,7 @@ import vn.lachan.meta.identity.JdbcUserStore;
 import vn.lachan.meta.org.JdbcOrganizations;
 import vn.lachan.meta.passkey.JdbcPasskeyStore;
 import vn.lachan.meta.session.JdbcSessionStore;
+import vn.lachan.meta.sso.JdbcIdentityLinks;
 import vn.lachan.meta.token.JdbcTokenStore;
 import vn.lachan.security.access.AccessPolicy;
 import vn.lachan.security.access.Role;
@@ -58,6 +59,7 @@ final class SecurityFixture implements AutoCloseable {
     final AuditTrail audit;
     final ApiTokens tokens;
     final UserDirectory users;
+    final JdbcIdentityLinks identityLinks;
     final Sessions sessions;
     final WebSecurity security;
     final Map<String, UUID> orgs = new HashMap<>();
@@ -82,7 +84,8 @@ final class SecurityFixture implements AutoCloseable {
         Totp totp = new Totp(clock, random);
         SignInService signIn = new SignInService(
                 userStore, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
-        users = new UserDirectory(userStore, passwords, sessions, tokens, audit, policy, clock);
+        identityLinks = new JdbcIdentityLinks(database);
+        users = new UserDirectory(userStore, passwords, sessions, tokens, audit, policy, clock, identityLinks);
         // passkeys for pages of http://localhost on the port the test server gets
         PasskeyService passkeys = new PasskeyService(
                 new JdbcPasskeyStore(database, sealer),

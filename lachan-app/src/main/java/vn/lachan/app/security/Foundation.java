@@ -85,6 +85,7 @@ public final class Foundation implements AutoCloseable {
     private final SignInService signIn;
     private final ApiTokens apiTokens;
     private final UserDirectory directory;
+    private final JdbcIdentityLinks identityLinks;
     private final JdbcPasskeyStore passkeys;
     private final SecureRandom random;
     private final Clock clock;
@@ -115,7 +116,9 @@ public final class Foundation implements AutoCloseable {
             this.signIn = new SignInService(
                     users, passwords, totp, new RecoveryCodes(random), audit, clock, SignInSettings.DEFAULT);
             this.apiTokens = new ApiTokens(tokens, audit, policy, clock, random);
-            this.directory = new UserDirectory(users, passwords, sessions, apiTokens, audit, policy, clock);
+            this.identityLinks = new JdbcIdentityLinks(database);
+            this.directory =
+                    new UserDirectory(users, passwords, sessions, apiTokens, audit, policy, clock, identityLinks);
             this.passkeys = new JdbcPasskeyStore(database, vault);
             this.lastAtOpen = lastSequence();
         } catch (RuntimeException e) {
@@ -244,7 +247,7 @@ public final class Foundation implements AutoCloseable {
                 : new SingleSignOn(
                         providers,
                         users,
-                        new JdbcIdentityLinks(database),
+                        identityLinks,
                         organizations,
                         signIn,
                         totp,

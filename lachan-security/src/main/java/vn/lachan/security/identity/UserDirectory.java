@@ -27,6 +27,7 @@ import vn.lachan.security.audit.AuditTrail;
 import vn.lachan.security.audit.Outcome;
 import vn.lachan.security.password.Passwords;
 import vn.lachan.security.session.Sessions;
+import vn.lachan.security.sso.IdentityLinks;
 import vn.lachan.security.token.ApiTokens;
 
 /**
@@ -54,10 +55,11 @@ public final class UserDirectory {
     private final AuditTrail audit;
     private final AccessPolicy policy;
     private final Clock clock;
+    private final IdentityLinks links;
     // changes that may touch the last platform administrator are checked and made one at a time
     private final ReentrantLock changes = new ReentrantLock();
 
-    /** Creates the directory; every collaborator is shared and thread-safe. */
+    /** Creates the directory without single sign-on identities; every collaborator is shared and thread-safe. */
     public UserDirectory(
             UserStore users,
             Passwords passwords,
@@ -66,6 +68,24 @@ public final class UserDirectory {
             AuditTrail audit,
             AccessPolicy policy,
             Clock clock) {
+        this(users, passwords, sessions, tokens, audit, policy, clock, IdentityLinks.none());
+    }
+
+    /**
+     * Creates the directory; every collaborator is shared and thread-safe.
+     *
+     * @param links the single sign-on identities linked to accounts, listed and removed through the directory
+     */
+    public UserDirectory(
+            UserStore users,
+            Passwords passwords,
+            Sessions sessions,
+            ApiTokens tokens,
+            AuditTrail audit,
+            AccessPolicy policy,
+            Clock clock,
+            IdentityLinks links) {
+        this.links = Objects.requireNonNull(links, "links");
         this.users = Objects.requireNonNull(users, "users");
         this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -253,6 +273,37 @@ public final class UserDirectory {
         users.setTotpSecret(user, null);
         int ended = sessions.endAll(user);
         record(by, "user.mfa.reset", account, Map.of("sessionsEnded", Integer.toString(ended)));
+    }
+
+    /**
+     * Returns the single sign-on identities (provider, issuer, subject) linked to the account, oldest first.
+     *
+     * @throws NotFound when the account does not exist or is outside the actor's organizations
+     */
+    public List<IdentityLinks.Link> identities(Principal by, UUID user) {
+        if (find(by, user).isEmpty()) {
+            throw new NotFound();
+        }
+        return links.of(user);
+    }
+
+    /**
+     * Removes every single sign-on identity linked to the account (one linked by mistake, say through a matching
+     * e-mail address) and ends its sessions; the next sign-in through a provider links afresh by the configured
+     * rules. Returns how many links were removed.
+     *
+     * @throws NotFound when the account does not exist or is outside the actor's organizations
+     */
+    public int unlinkIdentities(@Nullable Principal by, UUID user) {
+        UserAccount account = manageable(by, user);
+        int removed = links.unlinkAll(user);
+        int ended = sessions.endAll(user);
+        record(
+                by,
+                "user.identities.unlink",
+                account,
+                Map.of("removed", Integer.toString(removed), "sessionsEnded", Integer.toString(ended)));
+        return removed;
     }
 
     private List<Problem> check(NewUser request, String username) {

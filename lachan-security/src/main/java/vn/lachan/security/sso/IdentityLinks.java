@@ -27,6 +27,11 @@ public interface IdentityLinks {
     /** Removes every link of the account (when it is deleted or its identities are reset); returns how many. */
     int unlinkAll(UUID user);
 
+    /** Returns links that store nothing: for a platform with no metadata database to keep them in. */
+    static IdentityLinks none() {
+        return new NoLinks();
+    }
+
     /**
      * One identity linked to one account.
      *

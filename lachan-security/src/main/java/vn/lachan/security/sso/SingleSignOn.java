@@ -89,7 +89,7 @@ public final class SingleSignOn {
     /** Returns a service with no provider (single sign-on off). */
     public static SingleSignOn none(
             UserStore users, SignInService signIn, Totp totp, AuditTrail audit, Organizations organizations) {
-        IdentityLinks nothing = new NoLinks();
+        IdentityLinks nothing = IdentityLinks.none();
         return new SingleSignOn(
                 List.of(), users, nothing, organizations, signIn, totp, audit, Clock.systemUTC(), new SecureRandom());
     }

@@ -1,6 +1,7 @@
 package vn.lachan.web.user;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import vn.lachan.security.identity.UserDirectory;
 import vn.lachan.security.identity.UserPage;
 import vn.lachan.security.identity.UserQuery;
 import vn.lachan.security.identity.UserStatus;
+import vn.lachan.security.sso.IdentityLinks;
 import vn.lachan.web.internal.Access;
 import vn.lachan.web.internal.ApiProblem;
 import vn.lachan.web.internal.Caller;
@@ -33,7 +35,8 @@ import vn.lachan.web.internal.RouteTable;
 
 /**
  * Serves user management: {@code GET/POST /api/v1/users}, {@code GET/PATCH /api/v1/users/{id}}, {@code POST
- * /api/v1/users/{id}/reset-mfa} and {@code POST /api/v1/users/{id}/password}. Every rule (subtree, role
+ * /api/v1/users/{id}/reset-mfa}, {@code POST /api/v1/users/{id}/password} and {@code GET/DELETE
+ * /api/v1/users/{id}/identities} (the single sign-on identities linked to the account). Every rule (subtree, role
  * ceiling, last platform administrator, audit) is the {@link UserDirectory}'s, shared with the command line;
  * another organization's user is answered exactly as a missing one. Thread-safe.
  */
@@ -66,6 +69,8 @@ public final class UserRoutes {
         routes.patch("/api/v1/users/{id}", manage, this::change);
         routes.post("/api/v1/users/{id}/reset-mfa", manage, this::resetMfa);
         routes.post("/api/v1/users/{id}/password", manage, this::password);
+        routes.get("/api/v1/users/{id}/identities", read, this::identities);
+        routes.delete("/api/v1/users/{id}/identities", manage, this::unlink);
     }
 
     private void list(Context ctx) {
@@ -154,6 +159,25 @@ public final class UserRoutes {
             throw ApiProblem.invalidFields(problems);
         }
         respond(ctx, users.find(by, id).orElseThrow(NotFound::new));
+    }
+
+    private void identities(Context ctx) {
+        List<Map<String, String>> items = new ArrayList<>();
+        for (IdentityLinks.Link link : users.identities(Caller.of(ctx).principal(), id(ctx))) {
+            Map<String, String> item = new LinkedHashMap<>();
+            item.put("provider", link.provider());
+            item.put("issuer", link.issuer());
+            item.put("subject", link.subject());
+            item.put("created", link.created().toString());
+            item.put("last_sign_in", link.lastSignIn().toString());
+            items.add(item);
+        }
+        ctx.contentType("application/json").result(json.write(Map.of("items", items)));
+    }
+
+    private void unlink(Context ctx) {
+        int removed = users.unlinkIdentities(Caller.of(ctx).principal(), id(ctx));
+        ctx.contentType("application/json").result(json.write(Map.of("removed", removed)));
     }
 
     private static UUID id(Context ctx) {
