@@ -36,6 +36,10 @@ public class OtrfSample {
     @SuppressWarnings("NullAway.Init")
     List<SourcedEvent> events;
 
+    /** The same events as the raw UTF-8 lines an input hands the pipeline. */
+    @SuppressWarnings("NullAway.Init")
+    List<byte[]> lines;
+
     /** Extracts the sample, writes it to a temporary file and parses it once. */
     @Setup(Level.Trial)
     public void setup() throws IOException {
@@ -46,6 +50,9 @@ public class OtrfSample {
         }
         file = Files.createTempFile("lachan-bench-otrf-", ".jsonl");
         Files.write(file, lines.subList(0, EVENTS), StandardCharsets.UTF_8);
+        this.lines = lines.subList(0, EVENTS).stream()
+                .map(line -> line.getBytes(StandardCharsets.UTF_8))
+                .toList();
         events = parse(file);
         if (events.size() != EVENTS) {
             throw new IllegalStateException("the sample parsed into " + events.size() + " events, not " + EVENTS);

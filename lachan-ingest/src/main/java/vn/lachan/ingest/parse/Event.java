@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * their own names, the event time and any repair worth reporting. Not thread-safe: one per parse.
  */
 final class Event {
-    private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+    private Map<String, @Nullable Object> fields = new LinkedHashMap<>();
     private @Nullable Instant time;
     private @Nullable String repair;
 
@@ -38,6 +38,19 @@ final class Event {
     /** Notes something repaired or left out; the first note wins, later ones are appended. */
     void repair(String note) {
         repair = repair == null ? note : repair + "; " + note;
+    }
+
+    /**
+     * Puts every entry of {@code parsed}, in its order. The caller hands the map over (nobody else holds
+     * it): when nothing was put yet and it is a {@link LinkedHashMap}, it becomes the event's own map
+     * instead of being copied.
+     */
+    void adopt(Map<String, @Nullable Object> parsed) {
+        if (fields.isEmpty() && parsed instanceof LinkedHashMap) {
+            fields = parsed;
+        } else {
+            parsed.forEach(fields::put);
+        }
     }
 
     void put(String key, @Nullable Object value) {

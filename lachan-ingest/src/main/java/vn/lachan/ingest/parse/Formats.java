@@ -51,6 +51,35 @@ final class Formats implements AutoCloseable {
         };
     }
 
+    /**
+     * Parses a JSON record straight from its bytes {@code payload[start, end)} when the format is {@code
+     * json}, or {@code auto} and the text starts with <code>{</code>; returns the parser's name, or null
+     * when the caller must decode the text and parse that: another format, bytes the decoder would
+     * replace, or no JSON object (the reason then comes from the text, with columns counted in chars).
+     */
+    @Nullable
+    String json(String format, byte[] payload, int start, int end, Event out) {
+        String name = format.toLowerCase(Locale.ROOT);
+        boolean auto = name.equals("auto");
+        if (!auto && !name.equals("json")) {
+            return null;
+        }
+        int from = start;
+        while (auto && from < end && payload[from] == ' ') {
+            from++;
+        }
+        if (auto && (from == end || payload[from] != '{')) {
+            return null;
+        }
+        // a NUL among the first bytes would make Jackson's encoding detection read UTF-16 or UTF-32
+        for (int i = from; i < Math.min(from + 4, end); i++) {
+            if (payload[i] == 0) {
+                return null;
+            }
+        }
+        return Utf8.valid(payload, from, end) && json.parse(payload, from, end, out) ? "json" : null;
+    }
+
     private static Attempt result(String parser, @Nullable String reason) {
         return reason == null ? Attempt.ok(parser) : Attempt.failed("not a " + parser + " record: " + reason);
     }

@@ -30,8 +30,22 @@ final class JsonRecords {
     /** Parses {@code text} into {@code out}; returns null when parsed, else why it is not one JSON object. */
     @Nullable
     String parse(String text, Event out) {
+        return parse(factory.createParser(ObjectReadContext.empty(), text), out);
+    }
+
+    /**
+     * Parses the well-formed UTF-8 in {@code bytes[from, to)} into {@code out} the way {@link #parse(String,
+     * Event)} parses its decoded text, without the string and the char copy; returns whether it parsed. When
+     * it did not, {@code out} is untouched: the caller parses the decoded text instead, for the reason with
+     * columns counted in chars.
+     */
+    boolean parse(byte[] bytes, int from, int to, Event out) {
+        return parse(factory.createParser(ObjectReadContext.empty(), bytes, from, to - from), out) == null;
+    }
+
+    private @Nullable String parse(JsonParser opened, Event out) {
         Map<String, @Nullable Object> fields;
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser parser = opened) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 return first == null
@@ -51,7 +65,7 @@ final class JsonRecords {
                     + e.getOriginalMessage();
         }
         EcsNormalizer.Normalized normalized = normalizer.normalize(fields);
-        normalized.fields().forEach(out::put);
+        out.adopt(normalized.fields());
         out.time(normalized.time());
         return null;
     }

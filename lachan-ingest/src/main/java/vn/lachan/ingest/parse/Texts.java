@@ -22,14 +22,8 @@ final class Texts {
 
     /** Decodes UTF-8, replacing invalid sequences and counting them; drops a BOM and trailing line ends. */
     static Decoded decode(byte[] payload, int length) {
-        int start =
-                length >= 3 && (payload[0] & 0xff) == 0xef && (payload[1] & 0xff) == 0xbb && (payload[2] & 0xff) == 0xbf
-                        ? 3
-                        : 0;
-        int end = length;
-        while (end > start && (payload[end - 1] == '\n' || payload[end - 1] == '\r' || payload[end - 1] == 0)) {
-            end--;
-        }
+        int start = Utf8.start(payload, length);
+        int end = Utf8.end(payload, start, length);
         String text = new String(payload, start, end - start, StandardCharsets.UTF_8);
         int invalid = text.indexOf('\uFFFD') < 0 ? 0 : countInvalid(payload, start, end);
         return new Decoded(text, invalid);

@@ -1,6 +1,5 @@
 package vn.lachan.sigma.match;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,12 +7,13 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds every occurrence of many literal patterns in one pass (Aho-Corasick compiled to a dense
- * transition table over the chars that occur in the patterns). Immutable after construction.
+ * Finds every occurrence of many literal patterns in one pass (Aho-Corasick compiled to a deterministic
+ * automaton over the chars that occur in the patterns). Immutable after construction.
  *
- * <p>The inner loop is kept to two array reads per char: ASCII chars map to their class (case
- * folding baked in) through one table, transitions hold the target's row offset, and a target
- * with outputs is stored complemented (negative), so no output list is read on most chars.
+ * <p>The inner loop reads the char's class (ASCII through one table, case folding baked in), then one
+ * pair of the compressed transition table ({@link Transitions}): when the pair belongs to the current
+ * state it holds the target, else the root's row does. A target where patterns end is stored
+ * complemented (negative), so no output list is read on most chars.
  */
 final class Automaton {
     /** Receives each occurrence found by a scan. */
@@ -22,14 +22,14 @@ final class Automaton {
         void hit(int pattern, int start, int end, int length);
     }
 
-    private static final int[] NONE = new int[0];
-
     private final int[] asciiClass = new int[128];
     private final char[] otherChars;
     private final int[] otherClass;
-    private final int classes;
-    private final int[] next;
+    private final int[] root;
+    private final int[] pairs;
+    private final int[] outBase;
     private final int[][] outputs;
+    private final int states;
     private final int[] lengths;
     private final boolean fold;
     private final int minLength;
@@ -59,17 +59,19 @@ final class Automaton {
             otherChars[i] = others.get(i);
             otherClass[i] = cls++;
         }
-        classes = cls;
         lengths = new int[patterns.size()];
-        Trie trie = new Trie(classes);
+        int[][] classes = new int[patterns.size()][];
         for (int i = 0; i < patterns.size(); i++) {
-            lengths[i] = patterns.get(i).length();
-            trie.add(patterns.get(i), i, this);
+            String pattern = patterns.get(i);
+            lengths[i] = pattern.length();
+            classes[i] = pattern.chars().map(c -> classOf((char) c)).toArray();
         }
-        next = new int[trie.size() * classes];
-        outputs = new int[trie.size()][];
-        link(trie);
-        encode();
+        Transitions tables = Transitions.of(classes, cls);
+        root = tables.root();
+        pairs = tables.pairs();
+        outBase = tables.outBase();
+        outputs = tables.outputs();
+        states = tables.states();
         if (fold) {
             for (char c = 'A'; c <= 'Z'; c++) {
                 asciiClass[c] = asciiClass[c + 32];
@@ -77,14 +79,6 @@ final class Automaton {
         }
         minLength = Arrays.stream(lengths).min().orElse(0);
         skip = SkipFilter.of(patterns, fold);
-    }
-
-    /** Rewrites transitions as row offsets, complemented when the target state has outputs. */
-    private void encode() {
-        for (int i = 0; i < next.length; i++) {
-            int target = next[i];
-            next[i] = outputs[target].length > 0 ? ~(target * classes) : target * classes;
-        }
     }
 
     int classOf(char c) {
@@ -95,59 +89,26 @@ final class Automaton {
         return i >= 0 ? otherClass[i] : 0;
     }
 
-    private void link(Trie trie) {
-        int[] fail = new int[trie.size()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        outputs[0] = NONE;
-        for (int c = 0; c < classes; c++) {
-            int child = trie.child(0, c);
-            next[c] = child;
-            if (child > 0) {
-                fail[child] = 0;
-                queue.add(child);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int state = queue.poll();
-            outputs[state] = merge(trie.ends(state), outputs[fail[state]]);
-            for (int c = 0; c < classes; c++) {
-                int child = trie.child(state, c);
-                if (child > 0) {
-                    fail[child] = next[fail[state] * classes + c];
-                    next[state * classes + c] = child;
-                    queue.add(child);
-                } else {
-                    next[state * classes + c] = next[fail[state] * classes + c];
-                }
-            }
-        }
-    }
-
-    private static int[] merge(int[] own, int[] inherited) {
-        if (own.length == 0) {
-            return inherited;
-        }
-        int[] out = Arrays.copyOf(own, own.length + inherited.length);
-        System.arraycopy(inherited, 0, out, own.length, inherited.length);
-        return out;
-    }
-
     /** Reports every occurrence of every pattern in the text. */
     void scan(String text, Hits hits) {
         int n = text.length();
         if (n < minLength || (skip != null && !skip.mayContain(text))) {
             return;
         }
-        int[] table = next;
+        int[] table = pairs;
+        int[] first = root;
         int[] ascii = asciiClass;
-        int row = 0;
+        int state = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            row = table[row + (c < 128 ? ascii[c] : otherClass(c))];
-            if (row < 0) {
-                row = ~row;
-                report(outputs[row / classes], i + 1, n, hits);
+            int cls = c < 128 ? ascii[c] : otherClass(c);
+            int at = (state + cls) << 1;
+            int target = table[at] == state ? table[at + 1] : first[cls];
+            if (target < 0) {
+                report(outputs[~target], i + 1, n, hits);
+                target = outBase[~target];
             }
+            state = target;
         }
     }
 
@@ -163,57 +124,11 @@ final class Automaton {
 
     /** Returns the number of states, for memory estimates. */
     int states() {
-        return outputs.length;
+        return states;
     }
 
-    /** A growable trie with dense children, used only while building. */
-    private static final class Trie {
-        private final int classes;
-        private int[] children;
-        private final List<int[]> ends = new ArrayList<>();
-        private int size = 1;
-
-        Trie(int classes) {
-            this.classes = classes;
-            this.children = new int[classes * 64];
-            ends.add(NONE);
-        }
-
-        void add(String pattern, int id, Automaton owner) {
-            int state = 0;
-            for (int i = 0; i < pattern.length(); i++) {
-                int c = owner.classOf(pattern.charAt(i));
-                int child = children[state * classes + c];
-                if (child == 0) {
-                    child = newState();
-                    children[state * classes + c] = child;
-                }
-                state = child;
-            }
-            int[] old = ends.get(state);
-            int[] grown = Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = id;
-            ends.set(state, grown);
-        }
-
-        private int newState() {
-            if ((size + 1) * classes > children.length) {
-                children = Arrays.copyOf(children, children.length * 2);
-            }
-            ends.add(NONE);
-            return size++;
-        }
-
-        int child(int state, int c) {
-            return children[state * classes + c];
-        }
-
-        int[] ends(int state) {
-            return ends.get(state);
-        }
-
-        int size() {
-            return size;
-        }
+    /** Returns how many ints and references the transition tables hold, for memory checks. */
+    long tableSize() {
+        return (long) root.length + pairs.length + outBase.length + outputs.length;
     }
 }

@@ -53,6 +53,36 @@ class AutomatonTest {
         }
     }
 
+    /**
+     * Many patterns over a wide alphabet (a thousand non-ASCII chars, as in rules listing homoglyphs):
+     * the occurrences are still exactly those of indexOf, and the tables stay a few ints per state where
+     * a dense states × classes table would need over a thousand.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void wideAlphabetFindsExactlyTheOccurrencesInSmallTables(long seed) {
+        Random random = new Random(seed);
+        StringBuilder alphabet = new StringBuilder("abcdefgh\\.-");
+        for (int i = 0; i < 1000; i++) {
+            alphabet.append((char) (0x4e00 + random.nextInt(0x5000)));
+        }
+        String wide = alphabet.toString();
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            patterns.add(GlobMatcher.fold(randomText(random, wide, 2 + random.nextInt(10))));
+        }
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(patterns));
+        Automaton automaton = new Automaton(distinct, true);
+        for (int round = 0; round < 100; round++) {
+            String text = randomText(random, round % 2 == 0 ? ALPHABET : wide.substring(0, 40), 200)
+                    + distinct.get(random.nextInt(distinct.size()));
+            Set<String> found = new HashSet<>();
+            automaton.scan(text, (pattern, start, end, length) -> found.add(pattern + "@" + start + "-" + end));
+            assertThat(found).as(text).isEqualTo(expected(distinct, GlobMatcher.fold(text)));
+        }
+        assertThat(automaton.tableSize()).isLessThan(16L * automaton.states());
+    }
+
     private static Set<String> expected(List<String> patterns, String folded) {
         Set<String> out = new HashSet<>();
         for (int p = 0; p < patterns.size(); p++) {
@@ -65,9 +95,13 @@ class AutomatonTest {
     }
 
     private static String randomText(Random random, int length) {
+        return randomText(random, ALPHABET, length);
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
     }
