@@ -18,8 +18,9 @@ class ReportTest {
                 rate,
                 new PhaseReport.Sending(60, 1_000_000, 999_000, 16_650, 1_000, 3, 3.0, 0, 0, 1_000, 12.5, ""),
                 new PhaseReport.Store(999_000 - lost, lost, lost == 0, 4.5, storedRate, storedRate, storedRate, 0),
-                new PhaseReport.Latency(50, 50, l, l, l, 0.25, 0.5, 120, 0.1, 0.4, 130, 0),
-                new PhaseReport.Server(heap, heap / 2, 40, 1, 2_500, 1L << 30, 4L << 30, 0, 100, 0, ""),
+                new PhaseReport.Latency(50, 50, l, l, l, 0.25, 0.5, 120, 0.1, 0.4, 130, 0, List.of(l, l)),
+                new PhaseReport.Server(
+                        heap, heap / 2, 40, 1, 2_500, 1L << 30, 4L << 30, 0, 100, 0, "", heap / 3, 250.0),
                 0.5,
                 1.5);
     }
