@@ -9,6 +9,8 @@ final class Figures {
     private static final long MIB = 1024 * 1024;
     /** The width of the windows the probes' latencies are also summarized in. */
     static final long WINDOW_SECONDS = 10;
+    /** How long after the first probe the server counts as warmed up (JIT, the engine's lazy buckets). */
+    static final long SETTLE_SECONDS = 30;
 
     private Figures() {}
 
@@ -64,7 +66,18 @@ final class Figures {
                 stored.quantile(0.99),
                 watcher.alerts(),
                 watcher.overflows(),
-                Latencies.windows(dueTimes, dueToAlert, WINDOW_SECONDS * 1_000_000_000L));
+                Latencies.windows(dueTimes, dueToAlert, WINDOW_SECONDS * 1_000_000_000L),
+                settled(dueTimes, dueToAlert));
+    }
+
+    /** Returns the due → alert latencies of the probes due {@link #SETTLE_SECONDS} or more after the first. */
+    static Latencies settled(long[] dueTimes, long[] dueToAlert) {
+        long first = java.util.Arrays.stream(dueTimes).min().orElse(0);
+        long from = first + SETTLE_SECONDS * 1_000_000_000L;
+        return Latencies.of(java.util.stream.IntStream.range(0, dueTimes.length)
+                .filter(i -> dueTimes[i] >= from)
+                .mapToLong(i -> dueToAlert[i])
+                .toArray());
     }
 
     static PhaseReport.Server server(GcLog gc, long hwmKib, Monitor monitor, Monitor.Sample last, int exit) {

@@ -93,6 +93,8 @@ record PhaseReport(
      * @param streamOverflows overflow events (the stream fell behind)
      * @param dueToAlertWindows {@code dueToAlert} per {@value Figures#WINDOW_SECONDS} s window of the
      *     probes' due times, in order
+     * @param dueToAlertSettled {@code dueToAlert} of the probes due {@value Figures#SETTLE_SECONDS} s or
+     *     more after the first: the server warmed up
      */
     record Latency(
             int probesSent,
@@ -107,7 +109,8 @@ record PhaseReport(
             double serverStoreP99,
             long streamAlerts,
             long streamOverflows,
-            List<Latencies> dueToAlertWindows) {}
+            List<Latencies> dueToAlertWindows,
+            Latencies dueToAlertSettled) {}
 
     /**
      * The server process.

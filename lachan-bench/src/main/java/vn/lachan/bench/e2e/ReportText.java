@@ -120,6 +120,15 @@ final class ReportText {
             b.append(String.format(Locale.ROOT, " %.0f/%.0f", w.p50Ms(), w.p99Ms()));
         }
         line(out, "  windows   due->alert p50/p99 ms per %d s:%s", Figures.WINDOW_SECONDS, b);
+        Latencies settled = l.dueToAlertSettled();
+        line(
+                out,
+                "  settled   due->alert from %d s on: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d probes)",
+                Figures.SETTLE_SECONDS,
+                settled.p50Ms(),
+                settled.p99Ms(),
+                settled.maxMs(),
+                settled.count());
     }
 
     private static String seconds(double s) {
