@@ -7,6 +7,10 @@ final class Figures {
     private static final String ALERT_LATENCY = "lachan_alert_latency_seconds";
     private static final String STORE_LATENCY = "lachan_pipeline_latency_seconds";
     private static final long MIB = 1024 * 1024;
+    /** The width of the windows the probes' latencies are also summarized in. */
+    static final long WINDOW_SECONDS = 10;
+    /** How long after the first probe the server counts as warmed up (JIT, the engine's lazy buckets). */
+    static final long SETTLE_SECONDS = 30;
 
     private Figures() {}
 
@@ -35,6 +39,8 @@ final class Figures {
                 .filter(t -> t.alerted > 0)
                 .mapToLong(t -> t.alerted - t.due)
                 .toArray();
+        long[] dueTimes =
+                all.stream().filter(t -> t.alerted > 0).mapToLong(t -> t.due).toArray();
         long[] postToAlert = all.stream()
                 .filter(t -> t.alerted > 0 && t.sent > 0)
                 .mapToLong(t -> t.alerted - t.sent)
@@ -59,7 +65,19 @@ final class Figures {
                 stored.quantile(0.50),
                 stored.quantile(0.99),
                 watcher.alerts(),
-                watcher.overflows());
+                watcher.overflows(),
+                Latencies.windows(dueTimes, dueToAlert, WINDOW_SECONDS * 1_000_000_000L),
+                settled(dueTimes, dueToAlert));
+    }
+
+    /** Returns the due → alert latencies of the probes due {@link #SETTLE_SECONDS} or more after the first. */
+    static Latencies settled(long[] dueTimes, long[] dueToAlert) {
+        long first = java.util.Arrays.stream(dueTimes).min().orElse(0);
+        long from = first + SETTLE_SECONDS * 1_000_000_000L;
+        return Latencies.of(java.util.stream.IntStream.range(0, dueTimes.length)
+                .filter(i -> dueTimes[i] >= from)
+                .mapToLong(i -> dueToAlert[i])
+                .toArray());
     }
 
     static PhaseReport.Server server(GcLog gc, long hwmKib, Monitor monitor, Monitor.Sample last, int exit) {
@@ -74,7 +92,9 @@ final class Figures {
                 exit,
                 monitor.pollCounts()[0],
                 monitor.pollCounts()[1],
-                monitor.lastFailure());
+                monitor.lastFailure(),
+                gc.peakAfterFullMib(),
+                gc.longestPauseMs());
     }
 
     /** Returns the least-squares slope of stored events over time (events/s), or 0 with under two samples. */

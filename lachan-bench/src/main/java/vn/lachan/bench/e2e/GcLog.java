@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * @param peakAfterMib the most heap still in use after a collection (an upper bound of the live set)
  * @param lastAfterMib the heap in use after the last collection
  * @param committedMib the heap size the JVM had committed at the last collection
+ * @param peakAfterFullMib the most heap still in use after a full collection: the live set then, where
+ *     {@code peakAfterMib} also counts the garbage a young collection leaves in the old generation
+ * @param longestPauseMs the longest collection pause
  */
 record GcLog(
         long collections,
@@ -25,16 +28,18 @@ record GcLog(
         long peakBeforeMib,
         long peakAfterMib,
         long lastAfterMib,
-        long committedMib) {
+        long committedMib,
+        long peakAfterFullMib,
+        double longestPauseMs) {
     private static final Pattern PAUSE =
-            Pattern.compile("GC\\(\\d+\\) Pause (Young|Full)[^\\n]*? (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+            Pattern.compile("GC\\(\\d+\\) Pause (Young|Full)[^\\n]*? (\\d+)M->(\\d+)M\\((\\d+)M\\)(?: ([\\d.]+)ms)?");
 
     /** Reads the log at {@code file}; an absent or unreadable log gives zeros. */
     static GcLog read(Path file) {
         try {
             return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new GcLog(0, 0, 0, 0, 0, 0);
+            return new GcLog(0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 
@@ -45,6 +50,8 @@ record GcLog(
         long after = 0;
         long last = 0;
         long committed = 0;
+        long afterFull = 0;
+        double pause = 0;
         for (String line : lines) {
             Matcher m = PAUSE.matcher(line);
             if (!m.find()) {
@@ -53,12 +60,16 @@ record GcLog(
             count++;
             if (m.group(1).equals("Full")) {
                 full++;
+                afterFull = Math.max(afterFull, Long.parseLong(m.group(3)));
+            }
+            if (m.group(5) != null) {
+                pause = Math.max(pause, Double.parseDouble(m.group(5)));
             }
             before = Math.max(before, Long.parseLong(m.group(2)));
             last = Long.parseLong(m.group(3));
             after = Math.max(after, last);
             committed = Long.parseLong(m.group(4));
         }
-        return new GcLog(count, full, before, after, last, committed);
+        return new GcLog(count, full, before, after, last, committed, afterFull, pause);
     }
 }

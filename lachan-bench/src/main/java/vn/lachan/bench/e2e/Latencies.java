@@ -1,6 +1,8 @@
 package vn.lachan.bench.e2e;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Summarizes measured latencies exactly (nearest rank over every sample), in milliseconds.
@@ -20,6 +22,29 @@ record Latencies(int count, double p50Ms, double p99Ms, double maxMs) {
         Arrays.sort(sorted);
         return new Latencies(
                 sorted.length, ms(rank(sorted, 0.50)), ms(rank(sorted, 0.99)), ms(sorted[sorted.length - 1]));
+    }
+
+    /**
+     * Returns the summaries of consecutive windows of {@code windowNanos}, counted from the earliest start:
+     * {@code starts[i]} is when sample i began and {@code nanos[i]} how long it took. Shows whether a tail
+     * is steady or comes from one stretch of the phase (the server warming up, a collection).
+     */
+    static List<Latencies> windows(long[] starts, long[] nanos, long windowNanos) {
+        if (starts.length == 0) {
+            return List.of();
+        }
+        long first = Arrays.stream(starts).min().orElseThrow();
+        int count = (int) ((Arrays.stream(starts).max().orElseThrow() - first) / windowNanos) + 1;
+        List<List<Long>> buckets = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (int i = 0; i < starts.length; i++) {
+            buckets.get((int) ((starts[i] - first) / windowNanos)).add(nanos[i]);
+        }
+        return buckets.stream()
+                .map(b -> of(b.stream().mapToLong(Long::longValue).toArray()))
+                .toList();
     }
 
     /** Returns the nearest-rank {@code q} quantile of sorted values. */

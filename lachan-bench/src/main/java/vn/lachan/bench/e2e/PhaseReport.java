@@ -1,5 +1,7 @@
 package vn.lachan.bench.e2e;
 
+import java.util.List;
+
 /**
  * What one phase measured, on a server of its own.
  *
@@ -89,6 +91,10 @@ record PhaseReport(
      * @param serverStoreP99 its 99th percentile (s)
      * @param streamAlerts alert events seen on the stream, probes and corpus
      * @param streamOverflows overflow events (the stream fell behind)
+     * @param dueToAlertWindows {@code dueToAlert} per {@value Figures#WINDOW_SECONDS} s window of the
+     *     probes' due times, in order
+     * @param dueToAlertSettled {@code dueToAlert} of the probes due {@value Figures#SETTLE_SECONDS} s or
+     *     more after the first: the server warmed up
      */
     record Latency(
             int probesSent,
@@ -102,7 +108,9 @@ record PhaseReport(
             double serverStoreP50,
             double serverStoreP99,
             long streamAlerts,
-            long streamOverflows) {}
+            long streamOverflows,
+            List<Latencies> dueToAlertWindows,
+            Latencies dueToAlertSettled) {}
 
     /**
      * The server process.
@@ -119,6 +127,8 @@ record PhaseReport(
      * @param healthPolls health polls made (every 250 ms)
      * @param healthPollFailures polls that failed, the last one's error in {@code lastPollFailure}
      * @param lastPollFailure the last failed poll's error, or ""
+     * @param heapLiveMib the most heap in use after a full collection (the live set then; 0 without one)
+     * @param longestPauseMs the longest collection pause
      */
     record Server(
             long heapPeakMib,
@@ -131,5 +141,7 @@ record PhaseReport(
             int exitCode,
             long healthPolls,
             long healthPollFailures,
-            String lastPollFailure) {}
+            String lastPollFailure,
+            long heapLiveMib,
+            double longestPauseMs) {}
 }

@@ -82,14 +82,17 @@ final class ReportText {
                 seconds(l.serverStoreP99()),
                 l.streamAlerts(),
                 l.streamOverflows());
+        windows(out, l);
         line(
                 out,
-                "  memory    heap peak %,d MiB, after GC peak %,d MiB (%d GCs, %d full); RSS peak %,d MiB; "
-                        + "journal peak %,.1f MiB of %,.0f MiB; exit %d",
+                "  memory    heap peak %,d MiB, after GC peak %,d MiB, after full GC peak %,d MiB (%d GCs, %d full, "
+                        + "longest pause %,.0f ms); RSS peak %,d MiB; journal peak %,.1f MiB of %,.0f MiB; exit %d",
                 sv.heapPeakMib(),
                 sv.heapPeakAfterGcMib(),
+                sv.heapLiveMib(),
                 sv.collections(),
                 sv.fullCollections(),
+                sv.longestPauseMs(),
                 sv.rssPeakMib(),
                 sv.journalPeakBytes() / 1048576.0,
                 sv.journalBudgetBytes() / 1048576.0,
@@ -105,6 +108,27 @@ final class ReportText {
         if (!s.firstError().isEmpty()) {
             line(out, "  first error: %s", s.firstError());
         }
+    }
+
+    /** Prints the probes' due → alert p50/p99 per window, to tell a warm-up stretch from a steady tail. */
+    private static void windows(StringBuilder out, PhaseReport.Latency l) {
+        if (l.dueToAlertWindows().size() < 2) {
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Latencies w : l.dueToAlertWindows()) {
+            b.append(String.format(Locale.ROOT, " %.0f/%.0f", w.p50Ms(), w.p99Ms()));
+        }
+        line(out, "  windows   due->alert p50/p99 ms per %d s:%s", Figures.WINDOW_SECONDS, b);
+        Latencies settled = l.dueToAlertSettled();
+        line(
+                out,
+                "  settled   due->alert from %d s on: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d probes)",
+                Figures.SETTLE_SECONDS,
+                settled.p50Ms(),
+                settled.p99Ms(),
+                settled.maxMs(),
+                settled.count());
     }
 
     private static String seconds(double s) {

@@ -120,6 +120,8 @@ public final class ServerProcess implements AutoCloseable {
         // the launcher's collector, unless a --server-opt names another (-XX:+UseG1GC, -XX:+UseZGC)
         if (launch.jvmOptions().stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
             c.add("-XX:+UseParallelGC");
+            // the launcher's young generation: half the heap, so that batches in flight die young
+            c.add("-XX:NewRatio=1");
         }
         c.add("--enable-native-access=ALL-UNNAMED");
         c.add("--add-modules");

@@ -17,8 +17,8 @@ class ParsingTest {
                 "[1.234s][info][gc] GC(0) Pause Young (Allocation Failure) 512M->40M(1963M) 12.345ms",
                 "[2.000s][info][gc] GC(1) Pause Full (Ergonomics) 900M->310M(1963M) 210.1ms",
                 "[3.100s][info][gc] GC(2) Pause Young (Allocation Failure) 1100M->250M(2011M) 20.0ms"));
-        assertThat(gc).isEqualTo(new GcLog(3, 1, 1100, 310, 250, 2011));
-        assertThat(GcLog.parse(List.of("nothing here"))).isEqualTo(new GcLog(0, 0, 0, 0, 0, 0));
+        assertThat(gc).isEqualTo(new GcLog(3, 1, 1100, 310, 250, 2011, 310, 210.1));
+        assertThat(GcLog.parse(List.of("nothing here"))).isEqualTo(new GcLog(0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -18,8 +18,9 @@ class ReportTest {
                 rate,
                 new PhaseReport.Sending(60, 1_000_000, 999_000, 16_650, 1_000, 3, 3.0, 0, 0, 1_000, 12.5, ""),
                 new PhaseReport.Store(999_000 - lost, lost, lost == 0, 4.5, storedRate, storedRate, storedRate, 0),
-                new PhaseReport.Latency(50, 50, l, l, l, 0.25, 0.5, 120, 0.1, 0.4, 130, 0),
-                new PhaseReport.Server(heap, heap / 2, 40, 1, 2_500, 1L << 30, 4L << 30, 0, 100, 0, ""),
+                new PhaseReport.Latency(50, 50, l, l, l, 0.25, 0.5, 120, 0.1, 0.4, 130, 0, List.of(l, l), l),
+                new PhaseReport.Server(
+                        heap, heap / 2, 40, 1, 2_500, 1L << 30, 4L << 30, 0, 100, 0, "", heap / 3, 250.0),
                 0.5,
                 1.5);
     }
@@ -103,5 +104,20 @@ class ReportTest {
         assertThatThrownBy(() -> E2eOptions.parse(List.of("--rate", "-5"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> E2eOptions.parse(List.of("--only", "soak"))).hasMessageContaining("'soak'");
         assertThatThrownBy(() -> E2eOptions.parse(List.of("--frobnicate"))).hasMessageContaining("usage:");
+    }
+
+    @Test
+    void probeLatenciesAreSplitIntoWindowsAndTheSettledTail() {
+        long s = 1_000_000_000L;
+        long[] due = {5 * s, 6 * s, 17 * s, 31 * s, 36 * s, 44 * s};
+        long[] took = {4_000_000_000L, 3_000_000_000L, 900_000_000L, 200_000_000L, 100_000_000L, 300_000_000L};
+        List<Latencies> windows = Latencies.windows(due, took, 10 * s);
+        assertThat(windows).extracting(Latencies::count).containsExactly(2, 1, 1, 2);
+        assertThat(windows.get(0).maxMs()).isEqualTo(4_000.0);
+        assertThat(windows.get(3).p50Ms()).isEqualTo(100.0);
+        Latencies settled = Figures.settled(due, took);
+        assertThat(settled.count()).isEqualTo(2);
+        assertThat(settled.maxMs()).isEqualTo(300.0);
+        assertThat(Latencies.windows(new long[0], new long[0], s)).isEmpty();
     }
 }
