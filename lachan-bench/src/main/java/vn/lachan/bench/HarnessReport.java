@@ -13,6 +13,7 @@ import vn.lachan.bench.corpus.CompiledRules;
  * @param rulesRunning rules the engine runs (detections compiled plus correlations)
  * @param compileProblems problems the engine found while compiling (rules it left out, warnings)
  * @param passes every pass, warm-up ones included (round 0)
+ * @param heapAfterRunBytes heap retained by the engine after every pass (settled heap then, minus before loading)
  */
 record HarnessReport(
         Machine machine,
@@ -20,7 +21,8 @@ record HarnessReport(
         CompiledRules rules,
         int rulesRunning,
         int compileProblems,
-        List<PhaseResult> passes) {
+        List<PhaseResult> passes,
+        long heapAfterRunBytes) {
     static final double TARGET_RATE = 100_000;
     static final double TARGET_RATIO = 0.5;
     static final double TARGET_COMPILE_SECONDS = 2;
@@ -42,6 +44,15 @@ record HarnessReport(
         return rules.retainedHeapBytes() / (1024.0 * 1024.0);
     }
 
+    double heapAfterRunMb() {
+        return heapAfterRunBytes / (1024.0 * 1024.0);
+    }
+
+    /** Returns the larger of the heap retained after compiling and after the run: what the target applies to. */
+    double peakHeapMb() {
+        return Math.max(heapMb(), heapAfterRunMb());
+    }
+
     String table() {
         Summary s = summary();
         StringBuilder out = new StringBuilder();
@@ -57,11 +68,12 @@ record HarnessReport(
                 compileProblems);
         line(
                 out,
-                "compile     load %.3f s + compile %.3f s = %.3f s; retained heap %.1f MB",
+                "compile     load %.3f s + compile %.3f s = %.3f s; retained heap %.1f MB (%.1f MB after the run)",
                 rules.loadSeconds(),
                 rules.compileSeconds(),
                 rules.totalSeconds(),
-                heapMb());
+                heapMb(),
+                heapAfterRunMb());
         line(out, "");
         line(
                 out,
@@ -116,10 +128,10 @@ record HarnessReport(
                 verdict(rules.totalSeconds() < TARGET_COMPILE_SECONDS));
         line(
                 out,
-                "retained heap      %12.1f MB           target < %.0f MB: %s",
-                heapMb(),
+                "retained heap      %12.1f MB           target < %.0f MB: %s (after compiling and after the run)",
+                peakHeapMb(),
                 TARGET_HEAP_MB,
-                verdict(heapMb() < TARGET_HEAP_MB));
+                verdict(peakHeapMb() < TARGET_HEAP_MB));
         line(out, "alerts per pass    %,12d%s", s.alerts(), s.consistent() ? "" : "   (PASSES DIFFER: see the table)");
         return out.toString();
     }

@@ -85,13 +85,16 @@ public final class HuntHarness {
             }
         }
         out.println("checksum " + runner.checksum());
+        long heapAfterRun = BenchCorpus.settledHeapBytes() - rules.heapBeforeBytes();
+        java.lang.ref.Reference.reachabilityFence(rules.engine());
         return new HarnessReport(
                 machine,
                 options,
                 rules,
                 rules.engine().rulesLoaded(),
                 rules.engine().problems().size(),
-                passes);
+                passes,
+                Math.max(0, heapAfterRun));
     }
 
     private static void problems(PrintStream out, String what, List<Problem> problems) {

@@ -100,7 +100,17 @@ public final class BenchCorpus {
                 rules.warnings(),
                 (loaded - start) / 1e9,
                 (compiled - loaded) / 1e9,
-                Math.max(0, heapAfter - heapBefore));
+                Math.max(0, heapAfter - heapBefore),
+                heapBefore);
+    }
+
+    /**
+     * Returns the heap in use after full collections: with {@link CompiledRules#heapBeforeBytes()}, what an
+     * engine holds once events have gone through it (its automata are built per routing bucket on first use,
+     * so the figure right after compiling leaves them out).
+     */
+    public static long settledHeapBytes() {
+        return settledHeap(ManagementFactory.getMemoryMXBean());
     }
 
     private static long settledHeap(MemoryMXBean memory) {

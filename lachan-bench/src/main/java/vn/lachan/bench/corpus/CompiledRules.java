@@ -15,6 +15,7 @@ import vn.lachan.sigma.SigmaEngine;
  * @param loadSeconds wall time reading and parsing the rule files
  * @param compileSeconds wall time compiling the parsed rules into the engine
  * @param retainedHeapBytes heap in use after full collections with the engine held, minus before it
+ * @param heapBeforeBytes heap in use after full collections before the rules were loaded
  */
 public record CompiledRules(
         SigmaEngine engine,
@@ -23,7 +24,8 @@ public record CompiledRules(
         List<Problem> warnings,
         double loadSeconds,
         double compileSeconds,
-        long retainedHeapBytes) {
+        long retainedHeapBytes,
+        long heapBeforeBytes) {
     public CompiledRules {
         Objects.requireNonNull(engine, "engine");
         rejected = List.copyOf(rejected);
