@@ -130,17 +130,16 @@ final class EventExport {
             String format,
             ExportFormat exportFormat,
             List<String> recipients) {
-        String extension = format.equals("csv") ? "csv" : "ndjson";
         String type = format.equals("csv") ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         List<RecipientPublicKey> keys = recipients.stream()
                 .map(n -> Objects.requireNonNull(encryption.recipients().get(n)))
                 .toList();
         ExportBody out = keys.isEmpty()
-                ? new ExportBody(ctx, type, "events." + extension, Map.of())
-                : new ExportBody(ctx, ENVELOPE_TYPE, "events." + extension + ".lce", envelopeHeaders(keys));
+                ? new ExportBody(ctx, type, "events." + format, Map.of())
+                : new ExportBody(ctx, ENVELOPE_TYPE, "events." + format + ".lce", envelopeHeaders(keys));
         ExportSummary summary;
         try {
-            OutputStream target = keys.isEmpty() ? out : sealed(out, keys, extension);
+            OutputStream target = keys.isEmpty() ? out : sealed(out, keys, format);
             summary = events.export(request, exportFormat, target);
             boolean complete = summary.errors().isEmpty();
             if (complete && target != out) {
@@ -166,8 +165,8 @@ final class EventExport {
         }
     }
 
-    private OutputStream sealed(ExportBody out, List<RecipientPublicKey> keys, String extension) throws IOException {
-        return Objects.requireNonNull(writer).open(out, keys, LABEL + " format=" + extension);
+    private OutputStream sealed(ExportBody out, List<RecipientPublicKey> keys, String format) throws IOException {
+        return Objects.requireNonNull(writer).open(out, keys, LABEL + " format=" + format);
     }
 
     private Map<String, String> envelopeHeaders(List<RecipientPublicKey> keys) {
