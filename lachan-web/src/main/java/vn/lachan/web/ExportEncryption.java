@@ -24,7 +24,7 @@ public record ExportEncryption(@Nullable KeyPair signer, Map<String, RecipientPu
     public ExportEncryption {
         recipients = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recipients));
         for (String name : recipients.keySet()) {
-            if (!NAME.matcher(name).matches()) {
+            if (!validName(name)) {
                 throw new IllegalArgumentException("an export recipient's name is 1 to 64 of a-z 0-9 . _ -"
                         + " starting with a letter or digit, not '" + name + "'");
             }
@@ -36,6 +36,11 @@ public record ExportEncryption(@Nullable KeyPair signer, Map<String, RecipientPu
             throw new IllegalArgumentException(
                     "exports cannot be required to be encrypted when no recipient is registered");
         }
+    }
+
+    /** Returns whether {@code name} may name a recipient: 1 to 64 of a-z 0-9 . _ -, starting with a letter or digit. */
+    public static boolean validName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     /** Returns the setting with no recipient: every export is plain (over HTTPS when the server serves it). */

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import vn.lachan.security.envelope.RecipientKeyFiles;
 import vn.lachan.security.envelope.RecipientPublicKey;
+import vn.lachan.web.ExportEncryption;
 
 /**
  * Reads the {@code exports} section: the recipients an event export may be encrypted to, by name → public key file
@@ -15,8 +15,6 @@ import vn.lachan.security.envelope.RecipientPublicKey;
  * so a missing or wrong file stops the platform with its name instead of failing the first export.
  */
 final class ExportSection {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-
     private ExportSection() {}
 
     /**
@@ -40,7 +38,7 @@ final class ExportSection {
         Map<String, RecipientPublicKey> recipients = new LinkedHashMap<>();
         exports.entries("recipients").forEach((k, v) -> {
             String name = String.valueOf(k);
-            if (!NAME.matcher(name).matches()) {
+            if (!ExportEncryption.validName(name)) {
                 exports.problem(
                         "recipients",
                         "'" + name + "' is not a recipient name: 1 to 64 of a-z 0-9 . _ - starting with a letter or"
