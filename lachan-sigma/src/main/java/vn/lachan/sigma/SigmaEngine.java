@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.event.SourcedEvent;
 import vn.lachan.core.problem.Problem;
@@ -38,14 +39,17 @@ import vn.lachan.sigma.rule.RuleSet;
 public final class SigmaEngine {
     private final EventMatcher matcher;
     private final Correlator correlator;
+    private final Supplier<Correlator> freshCorrelator;
     private final List<Problem> problems;
     private final LongAdder events = new LongAdder();
     private final LongAdder detections = new LongAdder();
     private final LongAdder detectionAlerts = new LongAdder();
     private final LongAdder correlationAlerts = new LongAdder();
 
-    private SigmaEngine(EventMatcher matcher, Correlator correlator, List<Problem> problems) {
+    private SigmaEngine(
+            EventMatcher matcher, Supplier<Correlator> freshCorrelator, Correlator correlator, List<Problem> problems) {
         this.matcher = matcher;
+        this.freshCorrelator = freshCorrelator;
         this.correlator = correlator;
         this.problems = List.copyOf(problems);
     }
@@ -69,7 +73,7 @@ public final class SigmaEngine {
         List<Problem> all = new ArrayList<>(rules.rejected());
         all.addAll(rules.warnings());
         all.addAll(engine.problems);
-        return new SigmaEngine(engine.matcher, engine.correlator, all);
+        return new SigmaEngine(engine.matcher, engine.freshCorrelator, engine.correlator, all);
     }
 
     /** Builds the engine around a matcher compiled from the filtered rules by {@code compiler}. */
@@ -77,11 +81,22 @@ public final class SigmaEngine {
             RuleSet rules, EngineOptions options, Function<List<DetectionRule>, EventMatcher> compiler) {
         FilteredRules filtered = FilterStage.apply(rules.detections(), rules.filters(), rules.correlations());
         EventMatcher matcher = compiler.apply(filtered.rules());
-        Correlator correlator = Correlator.build(matcher.rules(), rules.correlations(), options.correlationLimits());
+        Supplier<Correlator> correlators =
+                () -> Correlator.build(matcher.rules(), rules.correlations(), options.correlationLimits());
+        Correlator correlator = correlators.get();
         List<Problem> problems = new ArrayList<>(filtered.warnings());
         problems.addAll(matcher.problems());
         problems.addAll(correlator.problems());
-        return new SigmaEngine(matcher, correlator, problems);
+        return new SigmaEngine(matcher, correlators, correlator, problems);
+    }
+
+    /**
+     * Returns an engine that shares this one's compiled matcher (its routing caches and lazily built
+     * automata) but keeps correlations and counters of its own: events run through it warm the matcher
+     * up without opening a correlation window or counting in this engine's statistics.
+     */
+    public SigmaEngine detached() {
+        return new SigmaEngine(matcher, freshCorrelator, freshCorrelator.get(), problems);
     }
 
     /**

@@ -22,6 +22,7 @@ final class Banner {
                     + rules.status().problems().size() + " problems; folders "
                     + platform.config().ruleFolders());
         }
+        out.println("  warm-up       " + platform.warmUp());
         out.println("  alerts        GET " + http + "/api/v1/alerts   live: GET " + http + "/api/v1/alerts/stream");
     }
 }

@@ -113,6 +113,7 @@ final class ConfigReader {
         Duration pollWait = pipeline.duration("poll_wait", Duration.ofMillis(50));
         Duration maxAge = positive(pipeline, "max_event_age", PipelineConfig.MAX_EVENT_AGE);
         Duration maxLead = positive(pipeline, "max_event_lead", PipelineConfig.MAX_EVENT_LEAD);
+        Duration warmUp = pipeline.duration("warm_up", Duration.ofSeconds(20));
         Section rules = root.section("rules");
         List<Path> folders = o.rules().isEmpty()
                 ? rules.texts("folders").stream().map(base::resolve).toList()
@@ -176,7 +177,8 @@ final class ConfigReader {
                 maxAge,
                 maxLead,
                 passkeys,
-                exports);
+                exports,
+                warmUp);
     }
 
     private static Duration positive(Section s, String key, Duration fallback) {

@@ -54,6 +54,7 @@ final class Platform implements AutoCloseable {
     private @Nullable WebServer web;
     private @Nullable Foundation foundation;
     private int httpPort;
+    private String warmUp = "not run";
 
     private Platform(ServeConfig config) {
         this.config = config;
@@ -99,8 +100,10 @@ final class Platform implements AutoCloseable {
         RecordParser parser = keep(new RecordParser(parserConfig()));
         AlertGrouper grouper = new AlertGrouper(
                 new GroupingConfig(config.alertWindow(), config.maxEventRefs(), 100_000), alertStore::get);
+        PipelineConfig pipelineConfig = pipelineConfig(tag);
+        warmUp = WarmUpStep.run(config.data(), config.warmUp(), pipelineConfig, parser, live.engine(), store);
         Pipeline p = new Pipeline(
-                pipelineConfig(tag),
+                pipelineConfig,
                 new JournalSource(j),
                 parser,
                 live,
@@ -243,6 +246,11 @@ final class Platform implements AutoCloseable {
     @Nullable
     Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** Returns what the warm-up before the inputs opened did, in words. */
+    String warmUp() {
+        return warmUp;
     }
 
     @Nullable

@@ -50,6 +50,7 @@ import vn.lachan.security.sso.OidcProvider;
  * @param maxEventLead how long after its receipt an event's own time is still believed
  * @param passkeys the passkey (WebAuthn) relying party, or null when passkeys are off
  * @param exports the recipients event exports may be encrypted to, and whether they must be
+ * @param warmUp the longest the pipeline warms up on sample records before the inputs open (zero: not at all)
  */
 record ServeConfig(
         Path data,
@@ -84,7 +85,8 @@ record ServeConfig(
         Duration maxEventAge,
         Duration maxEventLead,
         @Nullable PasskeySettings passkeys,
-        ExportSection.Settings exports) {
+        ExportSection.Settings exports,
+        Duration warmUp) {
     ServeConfig {
         sso = List.copyOf(sso);
         ruleFolders = List.copyOf(ruleFolders);
@@ -141,7 +143,8 @@ record ServeConfig(
                 age,
                 lead,
                 passkeys,
-                exports);
+                exports,
+                warmUp);
     }
 
     /** Returns the URL scheme of the HTTP API: {@code https} when it serves TLS itself, else {@code http}. */
