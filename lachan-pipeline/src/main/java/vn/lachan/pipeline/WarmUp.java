@@ -42,7 +42,7 @@ public final class WarmUp {
      */
     public record Result(int events, int samples, long detections, Duration took, boolean budgetSpent) {}
 
-    private static final List<String> BUNDLED = List.of("warm-up/windows.ndjson", "warm-up/text.log");
+    private static final List<String> BUNDLED = List.of("warm-up/windows.ndjson", "warm-up/lines.txt");
 
     private WarmUp() {}
 
