@@ -158,7 +158,8 @@ final class Platform implements AutoCloseable {
                 d.maxPageSize(),
                 d.maxBuckets(),
                 d.maxLeadingWildcardPartitions(),
-                d.ramBufferMb());
+                d.ramBufferMb(),
+                config.store().commitInterval());
     }
 
     private ParserConfig parserConfig() {

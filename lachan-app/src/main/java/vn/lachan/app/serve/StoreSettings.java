@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import vn.lachan.core.store.LegalHold;
 import vn.lachan.core.store.RetentionPolicy;
 import vn.lachan.core.store.SecurityLevel;
+import vn.lachan.store.StoreConfig;
 
 /**
  * Holds how the event store is kept: when partitions are sealed, how often upkeep runs, how long events
@@ -26,13 +27,16 @@ import vn.lachan.core.store.SecurityLevel;
  * @param retentionEnabled whether expired partitions are deleted at all (off for replayed old data)
  * @param retention the retention rules
  * @param holds the legal holds that prevent deletion
+ * @param commitInterval how long stored events may wait for the commit that makes them durable (and lets the
+ *     journal trim them)
  */
 record StoreSettings(
         Duration sealGrace,
         Duration maintenanceInterval,
         boolean retentionEnabled,
         RetentionPolicy retention,
-        List<LegalHold> holds) {
+        List<LegalHold> holds,
+        Duration commitInterval) {
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})\\s*(d|day|days|m|month|months|y|year|years)");
 
     /**
@@ -47,12 +51,17 @@ record StoreSettings(
 
     static StoreSettings defaults() {
         return new StoreSettings(
-                DEFAULT_SEAL_GRACE, Duration.ofMinutes(10), true, RetentionPolicy.defaults(), List.of());
+                DEFAULT_SEAL_GRACE,
+                Duration.ofMinutes(10),
+                true,
+                RetentionPolicy.defaults(),
+                List.of(),
+                StoreConfig.COMMIT_INTERVAL);
     }
 
     /** Returns these settings with retention off: sealing still runs, nothing is deleted. */
     StoreSettings withoutRetention() {
-        return new StoreSettings(sealGrace, maintenanceInterval, false, retention, holds);
+        return new StoreSettings(sealGrace, maintenanceInterval, false, retention, holds, commitInterval);
     }
 
     /** Reads the {@code store} and {@code retention} sections, reporting problems through the sections. */
@@ -61,6 +70,11 @@ record StoreSettings(
         Duration interval = store.duration("maintenance_interval", Duration.ofMinutes(10));
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
             store.problem("maintenance_interval", "must be at least 1s");
+        }
+        Duration commit = store.duration("commit_interval", StoreConfig.COMMIT_INTERVAL);
+        if (commit.compareTo(Duration.ofMillis(100)) < 0 || commit.compareTo(Duration.ofMinutes(1)) > 0) {
+            store.problem("commit_interval", "must be 100ms to 1m, not " + store.raw("commit_interval"));
+            commit = StoreConfig.COMMIT_INTERVAL;
         }
         store.rejectUnknown();
         boolean enabled = retention.flag("enabled", true);
@@ -79,7 +93,7 @@ record StoreSettings(
         retention.rejectUnknown();
         RetentionPolicy policy = new RetentionPolicy(systems, organizations, fallback);
         checkMinimum(retention, policy);
-        return new StoreSettings(grace, interval, enabled, policy, holds);
+        return new StoreSettings(grace, interval, enabled, policy, holds, commit);
     }
 
     private static Map<String, RetentionPolicy.SystemRule> systems(Section retention) {

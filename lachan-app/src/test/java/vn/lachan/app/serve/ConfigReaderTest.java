@@ -47,6 +47,7 @@ class ConfigReaderTest {
         assertThat(reference.timezone()).isEqualTo(defaults.timezone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
         assertThat(reference.data()).isEqualTo(REFERENCE.toAbsolutePath().resolveSibling("lachan-data"));
         assertThat(reference.store()).isEqualTo(defaults.store());
+        assertThat(reference.warmUp()).isEqualTo(defaults.warmUp()).isEqualTo(Duration.ofSeconds(20));
         assertThat(defaults.store().sealGrace()).isEqualTo(java.time.Duration.ofDays(3));
         assertThat(reference.maxEventAge()).isEqualTo(defaults.maxEventAge()).isEqualTo(Duration.ofDays(730));
         assertThat(reference.maxEventLead()).isEqualTo(defaults.maxEventLead()).isEqualTo(Duration.ofDays(1));
@@ -83,7 +84,7 @@ class ConfigReaderTest {
                 syslog: {udp: "", tcp: "[::1]:6601", max_message: 8KiB, format: json}
                 journal: {segment: 1MiB, budget: 8MiB, fsync: false}
                 rules: {folders: [r1, r2], reload_interval: 500ms}
-                pipeline: {max_event_age: 3650d, max_event_lead: 8h}
+                pipeline: {max_event_age: 3650d, max_event_lead: 8h, warm_up: 0s}
                 alerts: {group_window: 10m}
                 ownership:
                   default_organization: tinh
@@ -112,6 +113,7 @@ class ConfigReaderTest {
         assertThat(c.timezone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(c.maxEventAge()).isEqualTo(Duration.ofDays(3650));
         assertThat(c.maxEventLead()).isEqualTo(Duration.ofHours(8));
+        assertThat(c.warmUp()).isZero();
     }
 
     @Test
@@ -184,7 +186,7 @@ class ConfigReaderTest {
     @Test
     void readsRetentionBySystemLevelOrganizationAndLegalHolds() throws IOException {
         Path file = write("""
-                store: {seal_grace: 2h, maintenance_interval: 30s}
+                store: {seal_grace: 2h, maintenance_interval: 30s, commit_interval: 5s}
                 retention:
                   fallback: 1y
                   organizations: {so-ttt: 6 months}
@@ -198,6 +200,7 @@ class ConfigReaderTest {
 
         assertThat(s.sealGrace()).isEqualTo(Duration.ofHours(2));
         assertThat(s.maintenanceInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.commitInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.retentionEnabled()).isTrue();
         assertThat(s.retention().ruleFor("so-ttt", "cong-dvc").period()).isEqualTo(Period.ofMonths(3));
         assertThat(s.retention().ruleFor("so-yt", "his").period()).isEqualTo(Period.ofDays(90));
@@ -213,7 +216,7 @@ class ConfigReaderTest {
     @Test
     void refusesRetentionBelowTheLegalMinimumAndMalformedRules() throws IOException {
         Path file = write("""
-                store: {maintenance_interval: 10ms}
+                store: {maintenance_interval: 10ms, commit_interval: 2m}
                 retention:
                   fallback: 7d
                   organizations: {so-ttt: forever}
@@ -228,6 +231,7 @@ class ConfigReaderTest {
 
         assertThatThrownBy(() -> ConfigReader.read(file, ConfigReader.Overrides.none()))
                 .hasMessageContaining("store.maintenance_interval: must be at least 1s")
+                .hasMessageContaining("store.commit_interval: must be 100ms to 1m, not 2m")
                 .hasMessageContaining("retention.fallback: P7D is shorter than the legal minimum of 30 days")
                 .hasMessageContaining("retention.organizations.so-ttt: must be a period such as 30d")
                 .hasMessageContaining("retention.systems[0].system: must be ORGANIZATION/SYSTEM")

@@ -43,7 +43,8 @@ class MaintenanceTest {
                         Map.of("so-ttt/cong-dvc", new RetentionPolicy.SystemRule(SecurityLevel.LEVEL_3, null)),
                         Map.of("so-ttt", Period.ofMonths(6)),
                         Period.ofMonths(12)),
-                List.of(new LegalHold("Điều tra sự cố SC-2026-014", null, null, "so-ttt/mail")));
+                List.of(new LegalHold("Điều tra sự cố SC-2026-014", null, null, "so-ttt/mail")),
+                StoreConfig.COMMIT_INTERVAL);
         try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(data))) {
             // cong-dvc (level 3: kept 3 months) 200 days ago: expired; mail (the organization's 6 months) 201
             // days ago: expired but held;

@@ -74,7 +74,8 @@ public final class E2eHarness {
                 options.drainTimeout(),
                 BenchCorpus.otrfArchives(),
                 work,
-                log));
+                log,
+                options.serverConfig()));
         List<PhaseReport> phases = new ArrayList<>();
         double capacity = runPhases(runner, phases);
         if (!options.keep()) {

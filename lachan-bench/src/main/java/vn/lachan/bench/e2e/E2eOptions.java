@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param keep whether to keep the data folders afterwards
  * @param serverClasspath the server JVM's class path, or null for this JVM's own
  * @param serverOptions extra JVM options for the server
+ * @param serverConfig YAML appended to the server's configuration (e.g. a {@code store:} or {@code pipeline:}
+ *     section), empty for none
  */
 record E2eOptions(
         double rate,
@@ -55,7 +57,8 @@ record E2eOptions(
         @Nullable Path work,
         boolean keep,
         @Nullable String serverClasspath,
-        List<String> serverOptions) {
+        List<String> serverOptions,
+        String serverConfig) {
 
     static final double ISSUE_LATENCY_RATE = 25_000;
 
@@ -74,6 +77,7 @@ record E2eOptions(
               --workers N --batch N --tick-ms N --probe-ms N --backlog-cap N   sender tuning
               --rules DIR           rule folder for the server; repeatable (default corpus rules/windows)
               --json FILE --work DIR --keep --server-classpath CP --server-opt OPT
+              --server-config FILE  YAML appended to the server's configuration (not the journal section)
             """;
 
     /** The phases, in the order they run. */
@@ -110,7 +114,8 @@ record E2eOptions(
                 null,
                 false,
                 null,
-                List.of());
+                List.of(),
+                "");
     }
 
     /** Parses {@code args} over the defaults; throws {@link IllegalArgumentException} with the usage. */

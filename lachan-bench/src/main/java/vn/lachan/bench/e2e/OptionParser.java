@@ -1,5 +1,8 @@
 package vn.lachan.bench.e2e;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +39,7 @@ final class OptionParser {
     private boolean keep;
     private @Nullable String classpath;
     private final List<String> serverOptions = new ArrayList<>();
+    private String serverConfig = "";
 
     OptionParser(List<String> args) {
         this.args = args;
@@ -66,7 +70,8 @@ final class OptionParser {
                 work,
                 keep,
                 classpath,
-                List.copyOf(serverOptions));
+                List.copyOf(serverOptions),
+                serverConfig);
     }
 
     private void option(String arg) {
@@ -93,7 +98,17 @@ final class OptionParser {
             case "--keep" -> keep = true;
             case "--server-classpath" -> classpath = value(arg);
             case "--server-opt" -> serverOptions.add(value(arg));
+            case "--server-config" -> serverConfig = readConfig(value(arg));
             default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + E2eOptions.USAGE);
+        }
+    }
+
+    private static String readConfig(String file) {
+        try {
+            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            return text.endsWith("\n") ? text : text + "\n";
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--server-config: cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

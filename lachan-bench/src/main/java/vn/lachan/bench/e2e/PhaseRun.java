@@ -23,7 +23,8 @@ final class PhaseRun {
             Duration drainTimeout,
             List<Path> archives,
             Path work,
-            PrintStream log) {}
+            PrintStream log,
+            String moreConfig) {}
 
     private static final Duration QUIET = Duration.ofSeconds(15);
     private static final Duration PROBE_GRACE = Duration.ofSeconds(10);
@@ -48,7 +49,13 @@ final class PhaseRun {
                         plan.duration().toSeconds(),
                         folder);
         ServerProcess server = ServerProcess.start(new ServerProcess.Launch(
-                setup.java(), setup.classpath(), setup.jvmOptions(), folder, setup.rules(), setup.journalBudget()));
+                setup.java(),
+                setup.classpath(),
+                setup.jvmOptions(),
+                folder,
+                setup.rules(),
+                setup.journalBudget(),
+                setup.moreConfig()));
         try {
             return measure(name, plan, server, loadBefore);
         } finally {

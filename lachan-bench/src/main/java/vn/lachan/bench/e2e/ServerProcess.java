@@ -31,6 +31,7 @@ public final class ServerProcess implements AutoCloseable {
      * @param folder the fresh folder for its data, configuration and logs
      * @param rules Sigma rule files or folders
      * @param journalBudget the journal's disk budget, e.g. {@code 8GiB}
+     * @param moreConfig YAML appended to the server's configuration file (other sections than {@code journal})
      */
     public record Launch(
             String java,
@@ -38,7 +39,14 @@ public final class ServerProcess implements AutoCloseable {
             List<String> jvmOptions,
             Path folder,
             List<Path> rules,
-            String journalBudget) {}
+            String journalBudget,
+            String moreConfig) {
+        /** Describes a launch with the product's defaults beyond the journal budget. */
+        public Launch(
+                String java, String classpath, List<String> jvmOptions, Path folder, List<Path> rules, String budget) {
+            this(java, classpath, jvmOptions, folder, rules, budget, "");
+        }
+    }
 
     private static final Pattern HTTP = Pattern.compile("HTTP API\\s+http://([^/\\s]+)/api/v1/");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -67,7 +75,7 @@ public final class ServerProcess implements AutoCloseable {
             Path data = launch.folder().resolve("data");
             Path config = launch.folder().resolve("lachan.yml");
             Files.createDirectories(launch.folder());
-            Files.writeString(config, configText(launch.journalBudget()), StandardCharsets.UTF_8);
+            Files.writeString(config, configText(launch.journalBudget()) + launch.moreConfig(), StandardCharsets.UTF_8);
             Path log = launch.folder().resolve("server.log");
             Path gc = launch.folder().resolve("gc.log");
             String token = adminToken(launch, data, log);
