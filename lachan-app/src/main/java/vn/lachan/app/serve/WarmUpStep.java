@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.core.query.Query;
 import vn.lachan.core.store.EventStore;
+import vn.lachan.core.store.PartitionInfo;
 import vn.lachan.core.store.SearchRequest;
 import vn.lachan.core.store.StoredEvent;
 import vn.lachan.ingest.parse.RecordParser;
@@ -82,12 +82,17 @@ final class WarmUpStep {
         }
     }
 
+    /** Returns the newest events of the newest partition that holds any: this installation's latest traffic. */
     private static List<RawRecord> newest(EventStore store) {
-        // the last day only: a newest-first search over years of partitions would cost more than it warms
-        Instant now = Instant.now();
-        SearchRequest request =
-                SearchRequest.newest(new Query.MatchAll(), now.minus(Duration.ofDays(1)), now.plusSeconds(60), STORED);
+        PartitionInfo latest = store.partitions().stream()
+                .filter(p -> p.events() > 0)
+                .max(Comparator.comparing(PartitionInfo::end))
+                .orElse(null);
         List<RawRecord> out = new ArrayList<>();
+        if (latest == null) {
+            return out;
+        }
+        SearchRequest request = SearchRequest.newest(new Query.MatchAll(), latest.start(), latest.end(), STORED);
         for (StoredEvent e : store.search(request).hits()) {
             out.add(WarmUp.sample(e.raw()));
         }
