@@ -48,7 +48,7 @@ final class StoreFill {
         Properties state = load(data);
         StorePass pass = new StorePass(files, options.limit());
         List<PassResult> replays = new ArrayList<>();
-        try (LuceneEventStore store = StorePass.open(data)) {
+        try (LuceneEventStore store = StorePass.open(data, options.rebuild())) {
             store.openProblems().forEach(p -> out.println("  store: " + p));
             long held = held(store);
             out.printf(Locale.ROOT, "store in %s holds %,d events; filling to %,d%n", data, held, options.fill());

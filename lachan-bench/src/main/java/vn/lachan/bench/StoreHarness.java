@@ -54,7 +54,12 @@ public final class StoreHarness {
         if (options.storeOnly()) {
             Path events = Objects.requireNonNullElseGet(options.events(), () -> Corpus.get("otrf/windows"));
             List<Path> files = new EventFiles(p -> {}).list(List.of(events));
-            StoreOnly.run(files, options.limit() == Long.MAX_VALUE ? 100_000 : options.limit(), options.rounds(), out);
+            StoreOnly.run(
+                    files,
+                    options.limit() == Long.MAX_VALUE ? 100_000 : options.limit(),
+                    options.rounds(),
+                    options.rebuild(),
+                    out);
             return;
         }
         if (options.fill() > 0) {
@@ -78,6 +83,7 @@ public final class StoreHarness {
         List<Path> files = new EventFiles(listing::add).list(List.of(events));
         listing.forEach(p -> out.println("  " + p));
         out.printf("reading %d event files under %s%n", files.size(), events);
+        out.println("store mode: " + StorePass.mode(options.rebuild()));
         double baseline = settledHeapMb();
         StorePass pass = new StorePass(files, options.limit());
         List<PassResult> passes = new ArrayList<>();
@@ -86,8 +92,10 @@ public final class StoreHarness {
             for (int round = 1; round <= options.rounds(); round++) {
                 // ABBA order: a slow drift of the machine's speed weighs on both phases alike
                 boolean readFirst = round % 2 == 1;
-                passes.add(once(pass, readFirst ? StorePhase.READ_ONLY : StorePhase.WITH_STORE, round, data, out));
-                passes.add(once(pass, readFirst ? StorePhase.WITH_STORE : StorePhase.READ_ONLY, round, data, out));
+                passes.add(once(
+                        pass, readFirst ? StorePhase.READ_ONLY : StorePhase.WITH_STORE, round, data, options, out));
+                passes.add(once(
+                        pass, readFirst ? StorePhase.WITH_STORE : StorePhase.READ_ONLY, round, data, options, out));
             }
             out.println("checksum " + pass.checksum());
             return filled(machine, options, passes, data, baseline, out);
@@ -97,13 +105,14 @@ public final class StoreHarness {
     }
 
     /** Runs one pass; a pass with the store writes into an emptied data folder and closes the store. */
-    private static PassResult once(StorePass pass, StorePhase phase, int round, Path data, PrintStream out) {
+    private static PassResult once(
+            StorePass pass, StorePhase phase, int round, Path data, StoreOptions options, PrintStream out) {
         PassResult result;
         if (phase == StorePhase.READ_ONLY) {
             result = pass.run(phase, round, null);
         } else {
             delete(data);
-            try (LuceneEventStore store = StorePass.open(data)) {
+            try (LuceneEventStore store = StorePass.open(data, options.rebuild())) {
                 result = pass.run(phase, round, store);
             }
         }
@@ -134,7 +143,7 @@ public final class StoreHarness {
             double baseline,
             PrintStream out) {
         long raw = passes.getLast().rawBytes();
-        try (LuceneEventStore store = StorePass.open(data)) {
+        try (LuceneEventStore store = StorePass.open(data, options.rebuild())) {
             store.openProblems().forEach(p -> out.println("  store: " + p));
             long open = bytes(data);
             List<String> sealed = store.seal(SEAL_ALL);

@@ -35,7 +35,7 @@ final class StoreOnly {
     private StoreOnly() {}
 
     /** Loads up to {@code limit} events from {@code files} and runs {@code rounds} rounds of writes. */
-    static void run(List<Path> files, long limit, int rounds, PrintStream out) {
+    static void run(List<Path> files, long limit, int rounds, boolean rebuild, PrintStream out) {
         List<StoredEvent> events = load(files, limit);
         long raw = 0;
         for (StoredEvent e : events) {
@@ -43,18 +43,19 @@ final class StoreOnly {
         }
         out.printf(
                 Locale.ROOT, "holding %,d events (%,.1f MiB raw NDJSON) in memory%n", events.size(), raw / 1048576.0);
+        out.println("store mode: " + StorePass.mode(rebuild));
         for (int round = 1; round <= rounds; round++) {
-            once(events, raw, round, out);
+            once(events, raw, round, rebuild, out);
         }
     }
 
-    private static void once(List<StoredEvent> events, long raw, int round, PrintStream out) {
+    private static void once(List<StoredEvent> events, long raw, int round, boolean rebuild, PrintStream out) {
         Path data = temporaryFolder();
         try {
             double load = Machine.loadAverage();
             long cpu = processCpuNanos();
             long start = System.nanoTime();
-            try (LuceneEventStore store = StorePass.open(data)) {
+            try (LuceneEventStore store = StorePass.open(data, rebuild)) {
                 for (int i = 0; i < events.size(); i += BATCH) {
                     int end = Math.min(events.size(), i + BATCH);
                     store.write(new EventBatch(events.subList(i, end), end));

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  *     the writes to a fresh store, {@code rounds} times (see {@link StoreOnly})
  * @param seal with {@code --seal} (only with {@code --fill}): seal every partition of the filled store
  *     (merged to one segment, its manifest written) before the queries, as the store does to closed days
+ * @param rebuild with {@code --rebuild}: open the store with the function that rebuilds the fields from
+ *     the original text, which it then stores alone (ADR 0002); without it, the store keeps the fields
+ *     beside the original, as {@code lachan serve} runs it
  */
 record StoreOptions(
         int rounds,
@@ -29,10 +32,14 @@ record StoreOptions(
         long fill,
         @Nullable Path data,
         boolean storeOnly,
-        boolean seal) {
-    static final String USAGE = "usage: StoreHarness [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]\n"
-            + "       StoreHarness --fill EVENTS --data FOLDER [--seal] [--json FILE] [EVENTS_FOLDER]\n"
-            + "       StoreHarness --store-only [--rounds N] [--limit EVENTS] [EVENTS_FOLDER]";
+        boolean seal,
+        boolean rebuild) {
+    static final String USAGE =
+            "usage: StoreHarness [--rebuild] [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]\n"
+                    + "       StoreHarness --fill EVENTS --data FOLDER [--rebuild] [--seal] [--json FILE] [EVENTS_FOLDER]\n"
+                    + "       StoreHarness --store-only [--rebuild] [--rounds N] [--limit EVENTS] [EVENTS_FOLDER]\n"
+                    + "  --rebuild: store the original text only, the fields rebuilt from it on reading;\n"
+                    + "             without it the fields are stored too, as `lachan serve` does";
 
     StoreOptions {
         if (rounds < 1 || limit < 1 || fill < 0) {
@@ -53,6 +60,7 @@ record StoreOptions(
         Path data = null;
         boolean storeOnly = false;
         boolean seal = false;
+        boolean rebuild = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
@@ -60,6 +68,8 @@ record StoreOptions(
                 fill = fillCount(args.get(++i));
             } else if (arg.equals("--store-only")) {
                 storeOnly = true;
+            } else if (arg.equals("--rebuild")) {
+                rebuild = true;
             } else if (arg.equals("--seal")) {
                 seal = true;
             } else if (arg.equals("--data") && hasValue) {
@@ -69,7 +79,7 @@ record StoreOptions(
             }
         }
         HarnessArgs a = HarnessArgs.parse(rest, 1, null, USAGE);
-        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly, seal);
+        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly, seal, rebuild);
     }
 
     private static long fillCount(String text) {

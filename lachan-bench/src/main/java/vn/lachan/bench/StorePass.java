@@ -63,11 +63,20 @@ final class StorePass {
         return REBUILD_NORMALIZER.normalize(source).fields();
     }
 
-    /** Opens the store the harness writes: the original text only, fields rebuilt from it (ADR 0002). */
-    static LuceneEventStore open(Path data) {
-        return Boolean.getBoolean("lachan.bench.storeFields")
-                ? new LuceneEventStore(StoreConfig.defaults(data))
-                : new LuceneEventStore(StoreConfig.defaults(data), StorePass::fieldsOfRaw);
+    /**
+     * Opens the store the harness writes: with {@code rebuild}, the original text only and the fields
+     * rebuilt from it (ADR 0002); without, the fields stored beside the original, as {@code lachan serve}
+     * opens it.
+     */
+    static LuceneEventStore open(Path data, boolean rebuild) {
+        return rebuild
+                ? new LuceneEventStore(StoreConfig.defaults(data), StorePass::fieldsOfRaw)
+                : new LuceneEventStore(StoreConfig.defaults(data));
+    }
+
+    /** Names the mode {@link #open} gives, for the harness's output. */
+    static String mode(boolean rebuild) {
+        return rebuild ? "original only, fields rebuilt on reading (--rebuild)" : "fields stored beside the original";
     }
 
     long checksum() {

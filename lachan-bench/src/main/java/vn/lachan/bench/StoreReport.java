@@ -89,6 +89,7 @@ record StoreReport(
                 machine.gc());
         double read = medianRate(StorePhase.READ_ONLY);
         double store = medianRate(StorePhase.WITH_STORE);
+        line(out, "store mode", "%s", StorePass.mode(options.rebuild()));
         line(out, "A read+parse+normalize", "%,.0f events/s (median of %d)", read, options.rounds());
         line(
                 out,

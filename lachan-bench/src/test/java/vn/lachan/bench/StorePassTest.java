@@ -49,6 +49,31 @@ class StorePassTest {
     }
 
     @Test
+    void storesTheFieldsAsTheServerDoesUnlessAskedToRebuildThem() throws IOException {
+        Path file = dir.resolve("events.json");
+        Files.writeString(file, "{\"@timestamp\":\"2020-09-22T10:00:00Z\",\"EventID\":4688}\n", StandardCharsets.UTF_8);
+        for (boolean rebuild : List.of(false, true)) {
+            Path data = dir.resolve("data-" + rebuild);
+            try (LuceneEventStore store = StorePass.open(data, rebuild)) {
+                new StorePass(List.of(file), Long.MAX_VALUE).run(StorePhase.WITH_STORE, 1, store);
+            }
+            // a store opened without the rebuilding function reads an event only if its fields were stored
+            try (LuceneEventStore plain = new LuceneEventStore(StoreConfig.defaults(data))) {
+                SearchRequest all = SearchRequest.newest(new Query.MatchAll(), null, null, 10);
+                if (rebuild) {
+                    assertThatThrownBy(() -> plain.search(all)).hasMessageContaining("stored without its fields");
+                } else {
+                    assertThat(plain.search(all).hits())
+                            .singleElement()
+                            .satisfies(e -> assertThat(e.fields()).containsEntry("event.code", "4688"));
+                }
+            }
+        }
+        assertThat(StoreOptions.parse(List.of("--rebuild")).rebuild()).isTrue();
+        assertThat(StoreOptions.parse(List.of()).rebuild()).isFalse();
+    }
+
+    @Test
     void stopsAtTheLimit() throws IOException {
         Path file = dir.resolve("events.json");
         Files.writeString(file, "{\"@timestamp\":\"2020-09-22T10:00:00Z\"}\n".repeat(5), StandardCharsets.UTF_8);

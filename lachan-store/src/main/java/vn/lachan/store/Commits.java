@@ -15,10 +15,11 @@ final class Commits {
     /** Names the layout a partition is written with, from 3 on (earlier commits do not record it). */
     static final String LAYOUT_KEY = "lachan.layout";
     /**
-     * The layout this code writes: 4, the message indexed without positions (from layout 3) and the stored
-     * events compressed with LZ4 over large blocks ({@link StoreCodec}); see ADR 0002.
+     * The layout this code writes: 5, the message indexed without positions (from layout 3), the stored
+     * events compressed with LZ4 over large blocks ({@link StoreCodec}, from layout 4) and the fields, when
+     * kept, in binary ({@link FieldsEncoder}) instead of JSON; see ADR 0002.
      */
-    static final int LAYOUT = 4;
+    static final int LAYOUT = 5;
     /** The first layout that indexes the message without positions. */
     static final int WORDS_ONLY = 3;
     /**

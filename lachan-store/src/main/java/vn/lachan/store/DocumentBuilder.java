@@ -26,6 +26,8 @@ import vn.lachan.core.store.StoredEvent;
 final class DocumentBuilder {
     private final List<IndexableField> doc = new ArrayList<>(96);
     private final FieldSlots slots = new FieldSlots();
+    private final FieldsEncoder fieldsEncoder = new FieldsEncoder();
+    private final FieldTypes types = new FieldTypes();
     private @Nullable Schema schema;
     private boolean messagePositions;
 
@@ -46,7 +48,10 @@ final class DocumentBuilder {
         // Bytes, not strings: the JDK encodes Latin-1 strings to UTF-8 far faster than Lucene's char loop.
         doc.add(slots.stored(EventDocuments.RAW, event.raw().getBytes(StandardCharsets.UTF_8)));
         if (storeFields) {
-            doc.add(slots.stored(EventDocuments.FIELDS, Json.MAPPER.writeValueAsBytes(event.fields())));
+            // Layout 5: our binary form, not JSON (Jackson's escaping loop was most of the builder's CPU).
+            // The buffer is reused: Lucene copies stored fields while the document is added.
+            fieldsEncoder.encode(event.fields());
+            doc.add(slots.stored(EventDocuments.FIELDS_BINARY, fieldsEncoder.buffer(), fieldsEncoder.length()));
         }
         addAll("", event.fields());
         schema = null;
@@ -83,9 +88,10 @@ final class DocumentBuilder {
 
     private void addTyped(String name, Object value) {
         Schema s = java.util.Objects.requireNonNull(schema);
-        FieldType type = s.typeFor(name, value);
+        FieldTypes.Typed typed = types.typeFor(s, name, value);
+        FieldType type = typed.type();
         boolean fits = switch (type) {
-            case KEYWORD, KEYWORD_CI -> addKeyword(name, EventDocuments.text(value), type);
+            case KEYWORD, KEYWORD_CI -> addKeyword(name, EventDocuments.text(value), type, typed.ecs());
             case TEXT -> {
                 // WordTokenizer puts the words that need it in NFC, without scanning the rest of the text.
                 doc.add(slots.text(name, EventDocuments.text(value), messagePositions));
@@ -106,8 +112,7 @@ final class DocumentBuilder {
         }
     }
 
-    private boolean addKeyword(String name, String text, FieldType type) {
-        boolean ecs = Schema.ecsType(name) != null;
+    private boolean addKeyword(String name, String text, FieldType type, boolean ecs) {
         if (!ecs && text.length() > EventDocuments.IGNORE_ABOVE) {
             doc.add(slots.keyword(EventDocuments.IGNORED, utf8(name)));
             return true;

@@ -12,7 +12,11 @@ final class EventDocuments {
     static final String ORG = "_org";
     static final String SYSTEM = "_sys";
     static final String RAW = "_raw";
+    /** The normalized fields as JSON (layouts 1 to 4, stores that keep the fields). */
     static final String FIELDS = "_fields";
+    /** The normalized fields in {@link FieldsEncoder}'s binary form (from layout 5, stores that keep the fields). */
+    static final String FIELDS_BINARY = "_fieldsb";
+
     static final String CONFLICT = "_conflict";
     /** Names, once per document, the non-ECS keyword fields whose value was too long to index. */
     static final String IGNORED = "_ignored";

@@ -116,6 +116,13 @@ final class FieldSlots {
         return f;
     }
 
+    /** Returns a stored field over the first {@code length} bytes of {@code value}, not copied. */
+    Field stored(String name, byte[] value, int length) {
+        Field f = take(Kind.STORED, name, n -> new StoredField(n, EMPTY));
+        f.setBytesValue(new BytesRef(value, 0, length));
+        return f;
+    }
+
     private static org.apache.lucene.document.FieldType words() {
         var type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS);

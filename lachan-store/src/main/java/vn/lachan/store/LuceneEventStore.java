@@ -359,7 +359,7 @@ public final class LuceneEventStore implements EventStore {
                 TopDocs top = searcher.search(query, 1);
                 return top.scoreDocs.length == 0
                         ? Optional.empty()
-                        : Optional.of(search.read(searcher, top.scoreDocs[0].doc));
+                        : Optional.of(search.read(p.name, searcher, top.scoreDocs[0].doc));
             } finally {
                 p.release(searcher);
             }

@@ -94,7 +94,7 @@ final class Pages {
             candidates.sort(newest ? order.reversed() : order);
         }
         for (Candidate c : candidates.subList(0, Math.min(room, candidates.size()))) {
-            hits.add(search.read(c.target().searcher(), c.doc()));
+            hits.add(search.read(c.target().partition().name, c.target().searcher(), c.doc()));
         }
     }
 

@@ -177,23 +177,19 @@ final class Search {
     }
 
     /**
-     * Reads one event: the fields from their stored JSON when the document has it (written without a
-     * rebuilding function), else rebuilt from the original text.
+     * Reads document {@code doc} of partition {@code partition}: the fields from their stored binary form
+     * or JSON when the document has them (written without a rebuilding function), else rebuilt from the
+     * original text; stored fields that cannot be read give an event that says so ({@link StoredSource}).
      */
-    StoredEvent read(IndexSearcher searcher, int doc) throws IOException {
+    StoredEvent read(String partition, IndexSearcher searcher, int doc) throws IOException {
         Document d = searcher.storedFields().document(doc);
         EventId id = new EventId(
                 d.getField(EventDocuments.ID_HIGH).numericValue().longValue(),
                 d.getField(EventDocuments.ID_LOW).numericValue().longValue());
         BytesRef rawBytes = d.getBinaryValue(EventDocuments.RAW);
         String raw = rawBytes == null ? "" : rawBytes.utf8ToString();
-        BytesRef stored = d.getBinaryValue(EventDocuments.FIELDS);
-        Map<String, @Nullable Object> fields;
-        if (stored != null) {
-            fields = Json.parse(stored.utf8ToString());
-        } else if (fieldsOfRaw != null) {
-            fields = fieldsOfRaw.apply(raw);
-        } else {
+        Map<String, @Nullable Object> fields = StoredSource.fields(d, "partition " + partition, doc, fieldsOfRaw);
+        if (fields == null) {
             throw new IllegalStateException("event " + id + " was stored without its fields, to be rebuilt from"
                     + " its original text: open the store with the function that rebuilds them");
         }

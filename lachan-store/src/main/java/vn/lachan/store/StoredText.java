@@ -4,20 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the values of one field from a stored event (its fields' JSON, or its original text rebuilt by
+ * Reads the values of one field from a stored event (its stored fields, or its original text rebuilt by
  * the store's function), to verify a phrase on text indexed without positions (layout 3).
  */
 final class StoredText {
-    private static final Set<String> SOURCE = Set.of(EventDocuments.FIELDS, EventDocuments.RAW);
-
     private final @Nullable Function<String, Map<String, @Nullable Object>> fieldsOfRaw;
 
     StoredText(@Nullable Function<String, Map<String, @Nullable Object>> fieldsOfRaw) {
@@ -26,18 +22,12 @@ final class StoredText {
 
     /** Returns the text values of {@code field} in document {@code doc}, each as the builder indexed it. */
     List<String> values(StoredFields stored, int doc, String field) throws IOException {
-        Document d = stored.document(doc, SOURCE);
-        BytesRef json = d.getBinaryValue(EventDocuments.FIELDS);
-        Map<String, @Nullable Object> fields;
-        if (json != null) {
-            fields = Json.parse(json.utf8ToString());
-        } else {
-            BytesRef raw = d.getBinaryValue(EventDocuments.RAW);
-            if (raw == null || fieldsOfRaw == null) {
-                throw new Refusal("a phrase on " + field + " is checked on the stored events, which this store"
-                        + " cannot read back: open it with the function that rebuilds the fields");
-            }
-            fields = fieldsOfRaw.apply(raw.utf8ToString());
+        Document d = stored.document(doc, StoredSource.FIELDS);
+        Map<String, @Nullable Object> fields =
+                StoredSource.fields(d, "a segment searched for a phrase", doc, fieldsOfRaw);
+        if (fields == null) {
+            throw new Refusal("a phrase on " + field + " is checked on the stored events, which this store"
+                    + " cannot read back: open it with the function that rebuilds the fields");
         }
         List<String> values = new ArrayList<>(1);
         collect(fields, field, values);

@@ -97,7 +97,8 @@ class StoredCompressionTest {
             assertEveryEventReadsBack(store, events);
         }
         try (Directory d = FSDirectory.open(index())) {
-            assertThat(SegmentInfos.readLatestCommit(d).getUserData()).containsEntry(Commits.LAYOUT_KEY, "4");
+            assertThat(SegmentInfos.readLatestCommit(d).getUserData())
+                    .containsEntry(Commits.LAYOUT_KEY, Integer.toString(Commits.LAYOUT));
         }
         try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(dir), Json::parse)) {
             assertThat(store.seal(AFTER)).containsExactly(DAY);
