@@ -21,33 +21,42 @@ public final class RequestBodies {
 
     /** Returns the whole body, or throws a 413 problem when it is larger than the maximum. */
     public byte[] read(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(declared);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBytes + 1)];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (length > maxBytes) {
-                        throw tooLarge(length);
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBytes + 1));
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
-            }
-            if (length > maxBytes) {
-                throw tooLarge(length);
-            }
-            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            return read(in, ctx.req().getContentLengthLong());
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
         }
+    }
+
+    /**
+     * Returns the whole of {@code in}, whose length the sender declared as {@code declared} bytes (-1: not
+     * declared), or throws a 413 problem when it is larger than the maximum. Leaves {@code in} open.
+     *
+     * @throws IOException when {@code in} fails
+     */
+    public byte[] read(InputStream in, long declared) throws IOException {
+        if (declared > maxBytes) {
+            throw tooLarge(declared);
+        }
+        byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBytes + 1)];
+        int length = 0;
+        while (true) {
+            if (length == buffer.length) {
+                if (length > maxBytes) {
+                    throw tooLarge(length);
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBytes + 1));
+            }
+            int n = in.read(buffer, length, buffer.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        if (length > maxBytes) {
+            throw tooLarge(length);
+        }
+        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
     }
 
     private ApiProblem tooLarge(long size) {
