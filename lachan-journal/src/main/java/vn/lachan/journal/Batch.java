@@ -32,7 +32,8 @@ final class Batch {
      * @throws IllegalArgumentException when a record encodes to more than {@code maxRecordBytes}
      */
     static Batch encode(List<RawRecord> records, int maxRecordBytes) {
-        RecordCodec.ByteSink sink = new RecordCodec.ByteSink(records.size() * 384);
+        // sized exactly: grown by doubling from a guess, the buffer cost twice or thrice the batch
+        RecordCodec.ByteSink sink = new RecordCodec.ByteSink(size(records));
         int[] offsets = new int[records.size()];
         for (int i = 0; i < records.size(); i++) {
             RawRecord record = records.get(i);
@@ -50,6 +51,15 @@ final class Batch {
             Frames.writeHeader(sink.array(), offsets[i], length, i == records.size() - 1, 0);
         }
         return new Batch(sink.array(), sink.size(), offsets);
+    }
+
+    private static int size(List<RawRecord> records) {
+        long size = 0;
+        for (RawRecord record : records) {
+            size += Frames.HEADER + RecordCodec.size(record);
+        }
+        // an offer too large for one array fails in the sink as it did before, naming no record
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     /** Gives the records the positions {@code first} onwards, rewriting each header. */
