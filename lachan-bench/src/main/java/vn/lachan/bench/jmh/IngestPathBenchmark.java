@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import vn.lachan.core.intake.Admission;
+import vn.lachan.core.intake.RawLines;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.ingest.parse.ParsedRecord;
 import vn.lachan.ingest.parse.ParserConfig;
@@ -123,13 +124,9 @@ public class IngestPathBenchmark {
 
     private void offer(byte[] body) throws IOException {
         byte[] read = reader.read(new ByteArrayInputStream(body), body.length);
-        List<byte[]> lines = NdjsonLines.split(read);
-        Instant received = Instant.now();
-        List<RawRecord> records = new ArrayList<>(lines.size());
-        for (byte[] line : lines) {
-            records.add(new RawRecord(received, "http", "127.0.0.1", "json", "otrf-bench", line, "", ""));
-        }
-        if (journal.offer(records) != Admission.ACCEPTED) {
+        RawLines lines = new RawLines(
+                Instant.now(), "http", "127.0.0.1", "json", "otrf-bench", "", read, NdjsonLines.bounds(read));
+        if (journal.offer(lines) != Admission.ACCEPTED) {
             throw new IllegalStateException("the journal refused a body");
         }
     }
@@ -142,7 +139,7 @@ public class IngestPathBenchmark {
         for (JournalEntry entry : entries) {
             RawRecord record = entry.record();
             ParsedRecord parsed = parser.parse(record);
-            EventTimes.Decided decided = times.decide(parsed.time(), record.received(), parsed.fields());
+            EventTimes.Decided decided = times.decideInPlace(parsed.time(), record.received(), parsed.fields());
             hole.consume(decided);
             hole.consume(new String(record.payload(), StandardCharsets.UTF_8));
         }
