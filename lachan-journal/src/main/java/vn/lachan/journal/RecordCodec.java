@@ -60,17 +60,27 @@ final class RecordCodec {
      * @throws IllegalArgumentException when the bytes are not a record body
      */
     static RawRecord decode(ByteBuffer buffer, int offset, int length) {
+        return decode(buffer, offset, length, new Labels());
+    }
+
+    /**
+     * Decodes as {@link #decode(ByteBuffer, int, int)} does, sharing the receipt time and the labels with the
+     * record {@code labels} saw last when they are the same bytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a record body
+     */
+    static RawRecord decode(ByteBuffer buffer, int offset, int length, Labels labels) {
         ByteBuffer in = buffer.slice(offset, length);
         try {
             long seconds = in.getLong();
             int nanos = in.getInt();
-            Instant received = Instant.ofEpochSecond(seconds, nanos & ~ORIGIN_FLAG);
-            String input = getString(in);
-            String peer = getString(in);
-            String format = getString(in);
-            String source = getString(in);
-            String problem = getString(in);
-            String origin = (nanos & ORIGIN_FLAG) != 0 ? getString(in) : "";
+            Instant received = labels.received(seconds, nanos & ~ORIGIN_FLAG);
+            String input = getString(in, labels, Labels.INPUT);
+            String peer = getString(in, labels, Labels.PEER);
+            String format = getString(in, labels, Labels.FORMAT);
+            String source = getString(in, labels, Labels.SOURCE);
+            String problem = getString(in, labels, Labels.PROBLEM);
+            String origin = (nanos & ORIGIN_FLAG) != 0 ? getString(in, labels, Labels.ORIGIN) : "";
             byte[] payload = new byte[in.remaining()];
             in.get(payload);
             return new RawRecord(received, input, peer, format, source, payload, problem, origin);
@@ -113,12 +123,12 @@ final class RecordCodec {
         return size;
     }
 
-    private static String getString(ByteBuffer in) {
+    private static String getString(ByteBuffer in, Labels labels, int slot) {
         int length = getVarInt(in);
         if (length > in.remaining()) {
             throw new IllegalArgumentException("a text of " + length + " bytes overruns the body");
         }
-        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        String text = labels.text(slot, in.array(), in.arrayOffset() + in.position(), length);
         in.position(in.position() + length);
         return text;
     }

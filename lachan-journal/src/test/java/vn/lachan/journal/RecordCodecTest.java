@@ -70,6 +70,37 @@ class RecordCodecTest {
                         .sum());
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void aReaderSharesRepeatedLabelsAndDecodesTheSameRecords(long seed) {
+        Random random = new Random(seed);
+        Labels labels = new Labels();
+        RawRecord previous = null;
+        String[] peers = {"10.0.0.1", "10.0.0.2", "Sở 🔥", ""};
+        for (int i = 0; i < 300; i++) {
+            Instant received = TIME.plusNanos(random.nextInt(3));
+            RawRecord record = new RawRecord(
+                    received,
+                    "http",
+                    peers[random.nextInt(peers.length)],
+                    random.nextBoolean() ? "json" : "auto",
+                    random.nextInt(5) == 0 ? text(random) : "src",
+                    new byte[random.nextInt(40)],
+                    random.nextInt(10) == 0 ? "cut" : "",
+                    random.nextBoolean() ? "SO-X" : "");
+            byte[] body = encode(record);
+            RawRecord shared = RecordCodec.decode(ByteBuffer.wrap(body), 0, body.length, labels);
+            assertThat(shared).isEqualTo(record).isEqualTo(RecordCodec.decode(ByteBuffer.wrap(body), 0, body.length));
+            if (previous != null && previous.peer().equals(record.peer())) {
+                assertThat(shared.peer()).isSameAs(previous.peer());
+            }
+            if (previous != null && previous.received().equals(record.received())) {
+                assertThat(shared.received()).isSameAs(previous.received());
+            }
+            previous = shared;
+        }
+    }
+
     /** Returns text of 0 to 300 chars: ASCII, Vietnamese, CJK, emoji and lone surrogates (UTF-8 writes '?'). */
     private static String text(Random random) {
         String[] pieces = {
