@@ -84,7 +84,7 @@ class RecordCodecTest {
                     "http",
                     peers[random.nextInt(peers.length)],
                     random.nextBoolean() ? "json" : "auto",
-                    random.nextInt(5) == 0 ? text(random) : "src",
+                    random.nextInt(5) == 0 ? "nguồn " + random.nextInt(3) : "src",
                     new byte[random.nextInt(40)],
                     random.nextInt(10) == 0 ? "cut" : "",
                     random.nextBoolean() ? "SO-X" : "");
