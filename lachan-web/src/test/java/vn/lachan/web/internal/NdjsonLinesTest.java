@@ -19,8 +19,11 @@ class NdjsonLinesTest {
         Random random = new Random(seed);
         for (int round = 0; round < 200; round++) {
             byte[] body = new byte[random.nextInt(200)];
+            // every other round with lines of some length, so that whole words pass without a line break
+            int breaks = round % 2 == 0 ? ALPHABET.length : ALPHABET.length * 20;
             for (int i = 0; i < body.length; i++) {
-                body[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+                int pick = random.nextInt(breaks);
+                body[i] = pick < ALPHABET.length ? ALPHABET[pick] : (byte) ('0' + pick % 10);
             }
             List<byte[]> expected = reference(body);
             int[] bounds = NdjsonLines.bounds(body);
@@ -30,6 +33,24 @@ class NdjsonLinesTest {
             }
             assertThat(ranges).containsExactlyElementsOf(expected);
             assertThat(NdjsonLines.split(body)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void theWordScanFindsTheFirstLineBreakAnywhere(long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 500; round++) {
+            byte[] body = new byte[random.nextInt(40)];
+            for (int i = 0; i < body.length; i++) {
+                body[i] = (byte) (random.nextInt(4) == 0 ? '\n' : random.nextInt(256)); // 0x0B, 0x8A, 0x09 too
+            }
+            int from = body.length == 0 ? 0 : random.nextInt(body.length + 1);
+            int expected = -1;
+            for (int i = from; i < body.length && expected < 0; i++) {
+                expected = body[i] == '\n' ? i : -1;
+            }
+            assertThat(NdjsonLines.indexOfNewline(body, from)).isEqualTo(expected);
         }
     }
 
