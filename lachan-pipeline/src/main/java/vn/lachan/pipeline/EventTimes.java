@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.ingest.normalize.EcsNormalizer;
 
 /**
  * Decides the time an event is stored and found under. The rule: the time its record gives, when it lies
@@ -71,7 +72,7 @@ public final class EventTimes {
             return new Decided(parsed, fields, false);
         }
         Map<String, @Nullable Object> flagged = inPlace ? fields : new LinkedHashMap<>(fields);
-        flagged.put(ORIGINAL, parsed.toString());
+        flagged.put(ORIGINAL, EcsNormalizer.timestamp(parsed));
         flagged.put(ISSUE, issue);
         return new Decided(received, flagged, true);
     }
