@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.intake.Admission;
+import vn.lachan.core.intake.RawLines;
 import vn.lachan.core.intake.RawRecord;
 
 /**
@@ -44,7 +45,16 @@ final class Appender {
 
     /** Appends all of {@code records} durably, or none; see {@link Journal#offer}. */
     Admission offer(List<RawRecord> records) {
-        Batch batch = records.isEmpty() ? null : Batch.encode(records, config.maxRecordBytes());
+        return offer(records.isEmpty() ? null : Batch.encode(records, config.maxRecordBytes()));
+    }
+
+    /** Appends all the records of {@code lines} durably, or none; see {@link Journal#offer}. */
+    Admission offer(RawLines lines) {
+        return offer(lines.count() == 0 ? null : Batch.encode(lines, config.maxRecordBytes()));
+    }
+
+    /** Appends the encoded {@code batch} (null: an empty offer). */
+    private Admission offer(@Nullable Batch batch) {
         lock.lock();
         try {
             if (closed) {

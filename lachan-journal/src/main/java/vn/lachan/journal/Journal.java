@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.intake.Admission;
 import vn.lachan.core.intake.Intake;
+import vn.lachan.core.intake.RawLines;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.core.problem.Problem;
 
@@ -92,6 +93,18 @@ public final class Journal implements Intake, AutoCloseable {
     @Override
     public Admission offer(List<RawRecord> records) {
         return appender.offer(records);
+    }
+
+    /**
+     * Appends the records of {@code lines} as {@link #offer(List)} does, each encoded straight from the body
+     * (no copy of each record first).
+     *
+     * @throws IllegalArgumentException when a record is larger than the configured maximum
+     * @throws UncheckedIOException when the disk fails; the journal then refuses further offers
+     */
+    @Override
+    public Admission offer(RawLines lines) {
+        return appender.offer(lines);
     }
 
     /** Waits until a largest record fits below the budget, at most {@code timeout}; false when closed. */

@@ -15,6 +15,7 @@ import vn.lachan.core.intake.RawRecord;
 final class Reader {
     private final ConcurrentNavigableMap<Long, Segment> segments;
     private final Problems problems;
+    private final Labels labels = new Labels();
     private volatile Segment segment;
     private FrameWalker walker;
     private volatile long next;
@@ -53,7 +54,7 @@ final class Reader {
             return; // below the committed position, or a stray copy
         }
         try {
-            RawRecord record = RecordCodec.decode(walker.window(), walker.bodyOffset(), walker.bodyLength());
+            RawRecord record = RecordCodec.decode(walker.window(), walker.bodyOffset(), walker.bodyLength(), labels);
             out.add(new JournalEntry(position, record));
         } catch (IllegalArgumentException e) {
             problems.damaged(

@@ -19,6 +19,20 @@ final class RecordCodec {
 
     private RecordCodec() {}
 
+    /** Returns the number of bytes {@link #encode} writes for {@code record}. */
+    static int size(RawRecord record) {
+        int size = 12
+                + textSize(record.input())
+                + textSize(record.peer())
+                + textSize(record.format())
+                + textSize(record.source())
+                + textSize(record.problem());
+        if (!record.origin().isEmpty()) {
+            size += textSize(record.origin());
+        }
+        return size + record.payload().length;
+    }
+
     /** Appends the body of {@code record} to {@code sink} and returns the number of bytes written. */
     static int encode(RawRecord record, ByteSink sink) {
         int start = sink.size();
@@ -46,17 +60,27 @@ final class RecordCodec {
      * @throws IllegalArgumentException when the bytes are not a record body
      */
     static RawRecord decode(ByteBuffer buffer, int offset, int length) {
+        return decode(buffer, offset, length, new Labels());
+    }
+
+    /**
+     * Decodes as {@link #decode(ByteBuffer, int, int)} does, sharing the receipt time and the labels with the
+     * record {@code labels} saw last when they are the same bytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a record body
+     */
+    static RawRecord decode(ByteBuffer buffer, int offset, int length, Labels labels) {
         ByteBuffer in = buffer.slice(offset, length);
         try {
             long seconds = in.getLong();
             int nanos = in.getInt();
-            Instant received = Instant.ofEpochSecond(seconds, nanos & ~ORIGIN_FLAG);
-            String input = getString(in);
-            String peer = getString(in);
-            String format = getString(in);
-            String source = getString(in);
-            String problem = getString(in);
-            String origin = (nanos & ORIGIN_FLAG) != 0 ? getString(in) : "";
+            Instant received = labels.received(seconds, nanos & ~ORIGIN_FLAG);
+            String input = getString(in, labels, Labels.INPUT);
+            String peer = getString(in, labels, Labels.PEER);
+            String format = getString(in, labels, Labels.FORMAT);
+            String source = getString(in, labels, Labels.SOURCE);
+            String problem = getString(in, labels, Labels.PROBLEM);
+            String origin = (nanos & ORIGIN_FLAG) != 0 ? getString(in, labels, Labels.ORIGIN) : "";
             byte[] payload = new byte[in.remaining()];
             in.get(payload);
             return new RawRecord(received, input, peer, format, source, payload, problem, origin);
@@ -66,17 +90,45 @@ final class RecordCodec {
     }
 
     private static void putString(ByteSink sink, String text) {
+        if (isAscii(text)) {
+            sink.putVarInt(text.length());
+            sink.putAscii(text);
+            return;
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         sink.putVarInt(bytes.length);
         sink.put(bytes, 0, bytes.length);
     }
 
-    private static String getString(ByteBuffer in) {
+    /** Returns the bytes of {@code text} as {@link #putString} writes it: its length, then its UTF-8. */
+    private static int textSize(String text) {
+        int length = isAscii(text) ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+        return varIntSize(length) + length;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int varIntSize(int value) {
+        int size = 1;
+        for (int v = value >>> 7; v != 0; v >>>= 7) {
+            size++;
+        }
+        return size;
+    }
+
+    private static String getString(ByteBuffer in, Labels labels, int slot) {
         int length = getVarInt(in);
         if (length > in.remaining()) {
             throw new IllegalArgumentException("a text of " + length + " bytes overruns the body");
         }
-        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        String text = labels.text(slot, in.array(), in.arrayOffset() + in.position(), length);
         in.position(in.position() + length);
         return text;
     }
@@ -96,7 +148,10 @@ final class RecordCodec {
         throw new IllegalArgumentException("length runs over five bytes");
     }
 
-    /** Grows a byte array as bytes are appended, big-endian like {@link ByteBuffer}. */
+    /**
+     * Grows a byte array as bytes are appended, big-endian like {@link ByteBuffer}; sized up front from
+     * {@link #size}, it never grows.
+     */
     static final class ByteSink {
         private byte[] bytes;
         private int size;
@@ -122,6 +177,14 @@ final class RecordCodec {
             ensure(length);
             System.arraycopy(source, offset, bytes, size, length);
             size += length;
+        }
+
+        /** Appends the chars of {@code text}, every one below 0x80, one byte each. */
+        void putAscii(String text) {
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) text.charAt(i);
+            }
         }
 
         void putLong(long value) {

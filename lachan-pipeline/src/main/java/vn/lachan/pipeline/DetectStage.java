@@ -66,7 +66,8 @@ final class DetectStage {
             parsed = internalError(record, e);
         }
         metrics.parsed(parsed.parser(), parsed.outcome() == ParsedRecord.Outcome.RAW);
-        EventTimes.Decided decided = times.decide(parsed.time(), record.received(), parsed.fields());
+        // the parser hands its fields over: the time flags and the claimed organization go straight in
+        EventTimes.Decided decided = times.decideInPlace(parsed.time(), record.received(), parsed.fields());
         Instant time = decided.time();
         if (decided.clamped()) {
             metrics.clampedTime();
@@ -77,7 +78,6 @@ final class DetectStage {
         Enricher.Owner owner = enricher.within(claimed, record.origin());
         if (owner != claimed && !enricher.isFallback(claimed)) {
             // the ownerships name an organization outside the sender's subtree: keep what they said, visibly
-            fields = new LinkedHashMap<>(fields);
             fields.put(CLAIMED, claimed.organization());
         }
         return new StoredEvent(

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.ingest.normalize.EcsNormalizer;
 
 /**
  * Decides the time an event is stored and found under. The rule: the time its record gives, when it lies
@@ -28,6 +29,12 @@ public final class EventTimes {
 
     private final Duration maxAge;
     private final Duration maxLead;
+    // the reason texts of the last receipt time: the records of one request share it, and building the
+    // text per event was most of what deciding allocated; racy by design (an immutable record either way)
+    private Reason early = new Reason(Instant.MIN, "");
+    private Reason late = new Reason(Instant.MIN, "");
+
+    private record Reason(Instant received, String text) {}
 
     /** Believes an event's own time from {@code maxAge} before its receipt to {@code maxLead} after it. */
     public EventTimes(Duration maxAge, Duration maxLead) {
@@ -44,6 +51,19 @@ public final class EventTimes {
 
     /** Decides the time of an event whose record gives {@code parsed} (null: none) and arrived at {@code received}. */
     public Decided decide(@Nullable Instant parsed, Instant received, Map<String, @Nullable Object> fields) {
+        return decide(parsed, received, fields, false);
+    }
+
+    /**
+     * Decides as {@link #decide} does, but puts the flags straight into {@code fields}, which the caller owns
+     * and which must be mutable: no copy of the event for its two flags.
+     */
+    public Decided decideInPlace(@Nullable Instant parsed, Instant received, Map<String, @Nullable Object> fields) {
+        return decide(parsed, received, fields, true);
+    }
+
+    private Decided decide(
+            @Nullable Instant parsed, Instant received, Map<String, @Nullable Object> fields, boolean inPlace) {
         if (parsed == null) {
             return new Decided(received, fields, false);
         }
@@ -51,8 +71,8 @@ public final class EventTimes {
         if (issue == null) {
             return new Decided(parsed, fields, false);
         }
-        Map<String, @Nullable Object> flagged = new LinkedHashMap<>(fields);
-        flagged.put(ORIGINAL, parsed.toString());
+        Map<String, @Nullable Object> flagged = inPlace ? fields : new LinkedHashMap<>(fields);
+        flagged.put(ORIGINAL, EcsNormalizer.timestamp(parsed));
         flagged.put(ISSUE, issue);
         return new Decided(received, flagged, true);
     }
@@ -63,12 +83,26 @@ public final class EventTimes {
             return "event time " + parsed + " outside 1970 to 10889; stored under its receipt time";
         }
         if (parsed.isBefore(received.minus(maxAge))) {
-            return "event time more than " + maxAge.toDays() + " days before its receipt (" + received
-                    + "), a clock gone wrong; stored under its receipt time";
+            Reason last = early;
+            if (!last.received().equals(received)) {
+                last = new Reason(
+                        received,
+                        "event time more than " + maxAge.toDays() + " days before its receipt (" + received
+                                + "), a clock gone wrong; stored under its receipt time");
+                early = last;
+            }
+            return last.text();
         }
         if (parsed.isAfter(received.plus(maxLead))) {
-            return "event time more than " + maxLead.toHours() + " hours after its receipt (" + received
-                    + "), a clock gone wrong; stored under its receipt time";
+            Reason last = late;
+            if (!last.received().equals(received)) {
+                last = new Reason(
+                        received,
+                        "event time more than " + maxLead.toHours() + " hours after its receipt (" + received
+                                + "), a clock gone wrong; stored under its receipt time");
+                late = last;
+            }
+            return last.text();
         }
         return null;
     }

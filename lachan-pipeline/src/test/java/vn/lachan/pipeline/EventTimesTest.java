@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +55,28 @@ class EventTimesTest {
         assertThat(decided.time()).isEqualTo(RECEIVED);
         assertThat(decided.clamped()).isFalse();
         assertThat(decided.fields()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-11-20T02:59:00Z", "2024-11-19T00:00:00Z", "2026-11-21T04:00:00Z", "1601-01-01T00:00:00Z"})
+    void inPlaceDecidesAsTheCopyDoesIntoTheGivenMap(String time) {
+        Instant parsed = Instant.parse(time);
+        Map<String, @Nullable Object> owned = new LinkedHashMap<>(Map.of("message", "m"));
+        EventTimes.Decided copied = times.decide(parsed, RECEIVED, Map.copyOf(owned));
+        EventTimes.Decided inPlace = times.decideInPlace(parsed, RECEIVED, owned);
+        assertThat(inPlace.fields()).isSameAs(owned).isEqualTo(copied.fields());
+        assertThat(inPlace.time()).isEqualTo(copied.time());
+        assertThat(inPlace.clamped()).isEqualTo(copied.clamped());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2000-01-01T00:00:00Z, days before", "9999-12-31T23:59:59Z, hours after"})
+    void theReasonNamesTheReceiptTimeOfEachRecord(String time, String reason) {
+        Instant parsed = Instant.parse(time);
+        for (int i = 0; i < 4; i++) {
+            Instant received = RECEIVED.plusSeconds(i / 2); // twice the same receipt time, then the next
+            Object issue = times.decide(parsed, received, Map.of()).fields().get(EventTimes.ISSUE);
+            assertThat(String.valueOf(issue)).contains(reason, "receipt (" + received + ")");
+        }
     }
 }

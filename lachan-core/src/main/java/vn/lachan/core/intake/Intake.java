@@ -18,6 +18,14 @@ public interface Intake {
     Admission offer(List<RawRecord> records);
 
     /**
+     * Appends the records of {@code lines} as {@link #offer(List)} does; an implementation may take them
+     * from the body without a copy of each. The default hands their {@link RawLines#records()} over.
+     */
+    default Admission offer(RawLines lines) {
+        return offer(lines.records());
+    }
+
+    /**
      * Waits until the journal has room below its budget again or {@code timeout} passes; returns
      * whether there is room (false also when the intake is closed).
      */

@@ -33,6 +33,18 @@ class EventIdTest {
     }
 
     @Test
+    void theTextIsThirtyTwoLowercaseHexDigitsOfBothHalves() {
+        Random random = new Random(7);
+        long[] edges = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0xABCDEFL};
+        for (int i = 0; i < 1000; i++) {
+            long high = i < edges.length ? edges[i] : random.nextLong();
+            long low = i < edges.length ? edges[edges.length - 1 - i] : random.nextLong();
+            assertThat(new EventId(high, low).toString())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%016x%016x", high, low));
+        }
+    }
+
+    @Test
     void parseRefusesWhatIsNotAnId() {
         assertThat(EventId.parse("xyz")).isEmpty();
         assertThat(EventId.parse("g".repeat(32))).isEmpty();

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,29 @@ public final class EcsNormalizer {
     private static final String BUNDLED = "ecs-windows.yml";
 
     private final MappingTable table;
+    private final Map<MappingTable.Layout, List<Target>> targets = new IdentityHashMap<>();
+
+    /**
+     * One ECS field of a layout with its candidate paths compiled, the data paths with the layout's prefix:
+     * built once, not per event.
+     */
+    private record Target(String ecs, Paths.Dotted self, List<Paths.Dotted> candidates, Values.Type type) {}
 
     private EcsNormalizer(MappingTable table) {
         this.table = table;
+        for (MappingTable.Layout layout : table.layouts()) {
+            List<Target> list = new ArrayList<>();
+            layout.system().forEach((ecs, paths) -> list.add(target(ecs, paths, "")));
+            table.data().forEach((ecs, names) -> list.add(target(ecs, names, layout.data())));
+            targets.put(layout, List.copyOf(list));
+        }
+    }
+
+    private Target target(String ecs, List<String> paths, String prefix) {
+        List<Paths.Dotted> candidates = paths.stream()
+                .map(path -> Paths.compile(prefix.isEmpty() ? path : prefix + "." + path))
+                .toList();
+        return new Target(ecs, Paths.compile(ecs), candidates, table.type(ecs));
     }
 
     /** Returns the normalizer with the mapping bundled with Lachan. */
@@ -62,35 +84,38 @@ public final class EcsNormalizer {
         return Paths.get(fields, path);
     }
 
+    /** Returns {@code time} as {@code @timestamp} holds it: exactly {@link Instant#toString()}, written faster. */
+    public static String timestamp(Instant time) {
+        return InstantText.of(time);
+    }
+
     /** Returns the event's fields with the ECS fields added, its time and its layout. */
     public Normalized normalize(Map<String, @Nullable Object> fields) {
         MappingTable.Layout layout = table.layoutOf(fields);
         if (layout == null) {
             return new Normalized(fields, Values.time(Paths.get(fields, "@timestamp")), null);
         }
-        Map<String, @Nullable Object> out = new LinkedHashMap<>(fields);
-        layout.system().forEach((ecs, paths) -> put(out, fields, ecs, paths, ""));
-        table.data().forEach((ecs, names) -> put(out, fields, ecs, names, layout.data()));
+        List<Target> list = targets.getOrDefault(layout, List.of());
+        // sized for every field it may get: the copy grew its table once more for the ECS fields
+        Map<String, @Nullable Object> out = LinkedHashMap.newLinkedHashMap(fields.size() + list.size());
+        out.putAll(fields);
+        for (Target target : list) {
+            put(out, fields, target);
+        }
         Object time = out.get("@timestamp");
         Instant instant = time instanceof String s ? Values.time(s) : null;
         return new Normalized(out, instant, layout.name());
     }
 
-    private void put(
-            Map<String, @Nullable Object> out,
-            Map<String, @Nullable Object> fields,
-            String ecs,
-            List<String> paths,
-            String prefix) {
-        boolean timestamp = ecs.equals("@timestamp");
-        if (!timestamp && Paths.get(fields, ecs) != null) {
+    private static void put(Map<String, @Nullable Object> out, Map<String, @Nullable Object> fields, Target target) {
+        if (!target.ecs().equals("@timestamp") && Paths.get(fields, target.self()) != null) {
             return;
         }
-        for (String path : paths) {
-            Object value = Paths.get(fields, prefix.isEmpty() ? path : prefix + "." + path);
-            Object converted = value == null ? null : Values.convert(table.type(ecs), value);
+        for (Paths.Dotted path : target.candidates()) {
+            Object value = Paths.get(fields, path);
+            Object converted = value == null ? null : Values.convert(target.type(), value);
             if (converted != null) {
-                out.put(ecs, converted);
+                out.put(target.ecs(), converted);
                 return;
             }
         }

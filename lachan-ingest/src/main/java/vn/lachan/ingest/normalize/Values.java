@@ -36,7 +36,7 @@ final class Values {
         return switch (type) {
             case TIME -> {
                 Instant time = value instanceof String s ? time(s) : null;
-                yield time == null ? null : time.toString();
+                yield time == null ? null : InstantText.of(time);
             }
             case LONG -> number(value);
             case IP -> ip(value);

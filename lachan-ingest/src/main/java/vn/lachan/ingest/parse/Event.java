@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.lachan.ingest.normalize.EcsNormalizer;
 
 /**
  * Collects the fields of one event as a parser finds them: ECS fields as dotted keys, originals under
@@ -98,7 +99,7 @@ final class Event {
     /** Returns the fields with {@code @timestamp} written from the event time. */
     Map<String, @Nullable Object> finish() {
         if (time != null) {
-            fields.put("@timestamp", time.toString());
+            fields.put("@timestamp", EcsNormalizer.timestamp(time));
         }
         return fields;
     }

@@ -11,7 +11,8 @@ import vn.lachan.core.problem.Problem;
  *
  * @param fields the event as a JSON-like tree (values as in {@link vn.lachan.core.event.SourcedEvent}),
  *     with ECS fields as dotted top-level keys ({@code source.ip}) beside the original fields the
- *     Sigma rules read; owned by the record, nobody mutates it
+ *     Sigma rules read; a mutable map the parser hands over and holds no more: its receiver may add to it
+ *     (the pipeline puts its time flags in without a copy)
  * @param time the event time the record carries, or null when it carries none (the pipeline then uses
  *     the receipt time)
  * @param parser the name of the parser that understood the record ({@code json}, {@code syslog},

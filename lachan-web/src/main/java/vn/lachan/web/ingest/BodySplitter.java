@@ -14,6 +14,15 @@ import vn.lachan.web.internal.NdjsonLines;
  * kept as it is), the elements of a JSON array (each re-serialized compactly), or one JSON object.
  */
 final class BodySplitter {
+    /**
+     * Holds the payloads as ranges of one array: the body itself for NDJSON (no line copied), the compact
+     * elements one after the other for a JSON array or object.
+     *
+     * @param body the bytes the payloads lie in
+     * @param bounds the start and the end (exclusive) of each payload, two ints per payload
+     */
+    record Split(byte[] body, int[] bounds) {}
+
     private final JsonCodec json;
 
     BodySplitter(JsonCodec json) {
@@ -21,25 +30,43 @@ final class BodySplitter {
     }
 
     /** Returns the payloads; throws a 400 problem only for a body that cannot be split (a broken array). */
-    List<byte[]> split(byte[] body, @Nullable String contentType) {
+    Split split(byte[] body, @Nullable String contentType) {
         int first = firstNonBlank(body);
         if (first < 0) {
             throw ApiProblem.of(
                     400, "empty-body", "Empty request body", "the body holds no record; send NDJSON or a JSON array");
         }
         if (isNdjson(contentType)) {
-            return NdjsonLines.split(body);
+            return new Split(body, NdjsonLines.bounds(body));
         }
         if (body[first] == '[') {
-            return elements(body);
+            return joined(elements(body));
         }
         if (body[first] == '{') {
             JsonNode one = json.treeOrNull(body, 0, body.length);
             if (one != null && one.isObject()) {
-                return List.of(json.compact(one));
+                return joined(List.of(json.compact(one)));
             }
         }
-        return NdjsonLines.split(body);
+        return new Split(body, NdjsonLines.bounds(body));
+    }
+
+    private static Split joined(List<byte[]> payloads) {
+        int size = 0;
+        for (byte[] payload : payloads) {
+            size += payload.length;
+        }
+        byte[] body = new byte[size];
+        int[] bounds = new int[payloads.size() * 2];
+        int at = 0;
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] payload = payloads.get(i);
+            System.arraycopy(payload, 0, body, at, payload.length);
+            bounds[2 * i] = at;
+            at += payload.length;
+            bounds[2 * i + 1] = at;
+        }
+        return new Split(body, bounds);
     }
 
     private static boolean isNdjson(@Nullable String contentType) {

@@ -2,12 +2,11 @@ package vn.lachan.web.ingest;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import vn.lachan.core.intake.Intake;
+import vn.lachan.core.intake.RawLines;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.security.access.Permission;
 import vn.lachan.web.internal.Access;
@@ -57,18 +56,16 @@ public final class IngestRoutes {
     private void ingest(Context ctx) {
         String format = format(ctx);
         String source = source(ctx);
-        List<byte[]> payloads = splitter.split(bodies.read(ctx), ctx.contentType());
+        BodySplitter.Split split = splitter.split(bodies.read(ctx), ctx.contentType());
         Instant received = Instant.now();
         String peer = ctx.ip();
         String origin = codes.origin(Caller.of(ctx));
-        List<RawRecord> records = new ArrayList<>(payloads.size());
-        for (byte[] payload : payloads) {
-            records.add(new RawRecord(received, INPUT, peer, format, source, payload, "", origin));
+        // the records stay ranges of the body: the journal copies each once, into its frame
+        RawLines lines = new RawLines(received, INPUT, peer, format, source, origin, split.body(), split.bounds());
+        if (lines.count() > 0) {
+            Admissions.require(intake.offer(lines), retryAfterSeconds);
         }
-        if (!records.isEmpty()) {
-            Admissions.require(intake.offer(records), retryAfterSeconds);
-        }
-        ctx.status(202).json(Map.of("accepted", records.size()));
+        ctx.status(202).json(Map.of("accepted", lines.count()));
     }
 
     private static String format(Context ctx) {

@@ -21,33 +21,58 @@ public final class RequestBodies {
 
     /** Returns the whole body, or throws a 413 problem when it is larger than the maximum. */
     public byte[] read(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(declared);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBytes + 1)];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (length > maxBytes) {
-                        throw tooLarge(length);
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBytes + 1));
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
-            }
-            if (length > maxBytes) {
-                throw tooLarge(length);
-            }
-            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            return read(in, ctx.req().getContentLengthLong());
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
         }
+    }
+
+    /**
+     * Returns the whole of {@code in}, whose length the sender declared as {@code declared} bytes (-1: not
+     * declared), or throws a 413 problem when it is larger than the maximum. Leaves {@code in} open.
+     *
+     * @throws IOException when {@code in} fails
+     */
+    public byte[] read(InputStream in, long declared) throws IOException {
+        if (declared > maxBytes) {
+            throw tooLarge(declared);
+        }
+        if (declared < 0) {
+            return rest(in, new byte[0], -1);
+        }
+        // the declared length is read into an array of that size, the one copy of the body: growing a
+        // buffer to find the end took four times the body (exact buffer, doubled, cut back)
+        byte[] body = new byte[(int) declared];
+        int length = in.readNBytes(body, 0, body.length);
+        if (length < body.length) {
+            return Arrays.copyOf(body, length);
+        }
+        int next = in.read();
+        return next < 0 ? body : rest(in, body, next);
+    }
+
+    /**
+     * Returns {@code head} followed by {@code next} (a byte already read, or nothing when negative) and the
+     * rest of {@code in}, when the sender declared no length or sent more than it declared.
+     */
+    private byte[] rest(InputStream in, byte[] head, int next) throws IOException {
+        int extra = next < 0 ? 0 : 1;
+        long room = maxBytes + 1 - head.length - extra;
+        byte[] tail = room > 0 ? in.readNBytes((int) room) : new byte[0];
+        long length = (long) head.length + extra + tail.length;
+        if (length > maxBytes) {
+            throw tooLarge(length);
+        }
+        if (length == tail.length) {
+            return tail;
+        }
+        byte[] body = Arrays.copyOf(head, (int) length);
+        if (extra == 1) {
+            body[head.length] = (byte) next;
+        }
+        System.arraycopy(tail, 0, body, head.length + extra, tail.length);
+        return body;
     }
 
     private ApiProblem tooLarge(long size) {
