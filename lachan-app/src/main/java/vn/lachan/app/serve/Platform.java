@@ -172,11 +172,17 @@ final class Platform implements AutoCloseable {
         return parsers;
     }
 
+    /**
+     * Returns the pipeline's settings. One detected batch waits for the store, not four: at capacity the
+     * store sets the pace either way, and every batch waiting in the queue lived long enough to be promoted
+     * to the old generation (e2e capacity, same hour: full collections 9-11 -> 3, pauses 8.3-8.8 s -> 3.8 s,
+     * heap peak 1.7 -> 1.27 GiB, live after a full collection 440-480 -> 173 MiB, throughput unchanged).
+     */
     private PipelineConfig pipelineConfig(int tag) {
         return new PipelineConfig(
                 config.batchSize(),
                 config.pollWait(),
-                4,
+                1,
                 tag,
                 config.ownerships(),
                 config.defaultOrganization(),
