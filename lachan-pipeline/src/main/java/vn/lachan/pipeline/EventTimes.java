@@ -27,8 +27,12 @@ public final class EventTimes {
     /** The last millisecond an event id can carry (48 bits). */
     private static final long MAX_MILLIS = (1L << 48) - 1;
 
+    private static final String WRONG_CLOCK = "), a clock gone wrong; stored under its receipt time";
+
     private final Duration maxAge;
     private final Duration maxLead;
+    private final String earlyText;
+    private final String lateText;
     // the reason texts of the last receipt time: the records of one request share it, and building the
     // text per event was most of what deciding allocated; racy by design (an immutable record either way)
     private Reason early = new Reason(Instant.MIN, "");
@@ -40,6 +44,8 @@ public final class EventTimes {
     public EventTimes(Duration maxAge, Duration maxLead) {
         this.maxAge = maxAge;
         this.maxLead = maxLead;
+        this.earlyText = "event time more than " + maxAge.toDays() + " days before its receipt (";
+        this.lateText = "event time more than " + maxLead.toHours() + " hours after its receipt (";
     }
 
     /**
@@ -83,28 +89,21 @@ public final class EventTimes {
             return "event time " + parsed + " outside 1970 to 10889; stored under its receipt time";
         }
         if (parsed.isBefore(received.minus(maxAge))) {
-            Reason last = early;
-            if (!last.received().equals(received)) {
-                last = new Reason(
-                        received,
-                        "event time more than " + maxAge.toDays() + " days before its receipt (" + received
-                                + "), a clock gone wrong; stored under its receipt time");
-                early = last;
-            }
-            return last.text();
+            Reason r = reason(early, received, earlyText);
+            early = r;
+            return r.text();
         }
         if (parsed.isAfter(received.plus(maxLead))) {
-            Reason last = late;
-            if (!last.received().equals(received)) {
-                last = new Reason(
-                        received,
-                        "event time more than " + maxLead.toHours() + " hours after its receipt (" + received
-                                + "), a clock gone wrong; stored under its receipt time");
-                late = last;
-            }
-            return last.text();
+            Reason r = reason(late, received, lateText);
+            late = r;
+            return r.text();
         }
         return null;
+    }
+
+    /** Returns {@code last} when it is for {@code received}, else the reason text for it, built once. */
+    private static Reason reason(Reason last, Instant received, String text) {
+        return last.received().equals(received) ? last : new Reason(received, text + received + WRONG_CLOCK);
     }
 
     private static long safeMillis(Instant time) {
