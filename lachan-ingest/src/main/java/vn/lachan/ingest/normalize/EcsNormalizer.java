@@ -89,7 +89,10 @@ public final class EcsNormalizer {
         return InstantText.of(time);
     }
 
-    /** Returns the event's fields with the ECS fields added, its time and its layout. */
+    /**
+     * Returns the event's fields with the ECS fields added, its time and its layout. The fields are a
+     * copy: {@code fields} is left as it is (it may be immutable).
+     */
     public Normalized normalize(Map<String, @Nullable Object> fields) {
         MappingTable.Layout layout = table.layoutOf(fields);
         if (layout == null) {
@@ -99,26 +102,60 @@ public final class EcsNormalizer {
         // sized for every field it may get: the copy grew its table once more for the ECS fields
         Map<String, @Nullable Object> out = LinkedHashMap.newLinkedHashMap(fields.size() + list.size());
         out.putAll(fields);
-        for (Target target : list) {
-            put(out, fields, target);
+        return add(out, found(fields, list), list, layout);
+    }
+
+    /**
+     * Returns what {@link #normalize} returns, with the ECS fields put into {@code fields} itself instead
+     * of a copy: for a mutable map its caller owns and hands over, such as a record just parsed. Every ECS
+     * value is read from the event as it came, before any is put, exactly as {@link #normalize} reads them.
+     */
+    public Normalized normalizeInPlace(Map<String, @Nullable Object> fields) {
+        MappingTable.Layout layout = table.layoutOf(fields);
+        if (layout == null) {
+            return new Normalized(fields, Values.time(Paths.get(fields, "@timestamp")), null);
+        }
+        List<Target> list = targets.getOrDefault(layout, List.of());
+        return add(fields, found(fields, list), list, layout);
+    }
+
+    private static Normalized add(
+            Map<String, @Nullable Object> out,
+            @Nullable Object[] found,
+            List<Target> list,
+            MappingTable.Layout layout) {
+        for (int i = 0; i < found.length; i++) {
+            Object value = found[i];
+            if (value != null) {
+                out.put(list.get(i).ecs(), value);
+            }
         }
         Object time = out.get("@timestamp");
         Instant instant = time instanceof String s ? Values.time(s) : null;
         return new Normalized(out, instant, layout.name());
     }
 
-    private static void put(Map<String, @Nullable Object> out, Map<String, @Nullable Object> fields, Target target) {
+    /** Returns each target's converted value in {@code fields}, null where it has none or keeps its own. */
+    private static @Nullable Object[] found(Map<String, @Nullable Object> fields, List<Target> list) {
+        @Nullable Object[] found = new Object[list.size()];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = value(fields, list.get(i));
+        }
+        return found;
+    }
+
+    private static @Nullable Object value(Map<String, @Nullable Object> fields, Target target) {
         if (!target.ecs().equals("@timestamp") && Paths.get(fields, target.self()) != null) {
-            return;
+            return null;
         }
         for (Paths.Dotted path : target.candidates()) {
             Object value = Paths.get(fields, path);
             Object converted = value == null ? null : Values.convert(target.type(), value);
             if (converted != null) {
-                out.put(target.ecs(), converted);
-                return;
+                return converted;
             }
         }
+        return null;
     }
 
     /**

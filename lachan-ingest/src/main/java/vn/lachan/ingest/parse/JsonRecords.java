@@ -1,7 +1,7 @@
 package vn.lachan.ingest.parse;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +16,7 @@ import vn.lachan.ingest.normalize.EcsNormalizer;
 
 /**
  * Reads one JSON object (ECS, Winlogbeat, NXLog flat, evtx_dump) into a field tree and adds the ECS
- * fields of {@link EcsNormalizer}. Integers become {@link Long} or {@link java.math.BigInteger}, other
+ * fields of {@link EcsNormalizer}. Objects keep the order the record gives their fields in. Integers become {@link Long} or {@link java.math.BigInteger}, other
  * numbers {@link Double}. Thread-safe.
  */
 final class JsonRecords {
@@ -64,14 +64,15 @@ final class JsonRecords {
             return "malformed JSON" + (where == null ? "" : " at column " + where.getColumnNr()) + ": "
                     + e.getOriginalMessage();
         }
-        EcsNormalizer.Normalized normalized = normalizer.normalize(fields);
+        // the map is this parse's own, in the event's order: the ECS fields go straight in, no ordered copy
+        EcsNormalizer.Normalized normalized = normalizer.normalizeInPlace(fields);
         out.adopt(normalized.fields());
         out.time(normalized.time());
         return null;
     }
 
     private static Map<String, @Nullable Object> readObject(JsonParser parser) {
-        Map<String, @Nullable Object> map = new HashMap<>();
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             map.put(name, readValue(parser, parser.nextToken()));
         }

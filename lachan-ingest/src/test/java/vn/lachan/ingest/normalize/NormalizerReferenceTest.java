@@ -21,7 +21,7 @@ import vn.lachan.testkit.Corpus;
 /**
  * The normalizer with its paths compiled once gives every real event the fields, in the same order, the
  * time and the layout that the plain reading of the mapping gives: walking each path by cutting it at its
- * dots, on every event.
+ * dots, on every event. So does the normalizer that puts the ECS fields into the event's own map.
  */
 class NormalizerReferenceTest {
     private final EcsNormalizer normalizer = EcsNormalizer.bundled();
@@ -45,6 +45,14 @@ class NormalizerReferenceTest {
                     .isEqualTo(new ArrayList<>(plain.fields().entrySet()));
             assertThat(fast.time()).isEqualTo(plain.time());
             assertThat(fast.layout()).isEqualTo(plain.layout());
+            // in place, on a map of the event's own (as the JSON parser hands over): the same, into that map
+            Map<String, @Nullable Object> own = new LinkedHashMap<>(event.fields());
+            EcsNormalizer.Normalized inPlace = normalizer.normalizeInPlace(own);
+            assertThat(inPlace.fields()).isSameAs(own);
+            assertThat(new ArrayList<>(own.entrySet()))
+                    .isEqualTo(new ArrayList<>(plain.fields().entrySet()));
+            assertThat(inPlace.time()).isEqualTo(plain.time());
+            assertThat(inPlace.layout()).isEqualTo(plain.layout());
             mapped += fast.layout() == null ? 0 : 1;
         }
         assertThat(mapped).isPositive();
