@@ -51,7 +51,7 @@ final class DocumentBuildProbe {
         }
     }
 
-    private static List<StoredEvent> load(int limit) throws IOException {
+    static List<StoredEvent> load(int limit) throws IOException {
         List<Path> zips;
         try (Stream<Path> files = Files.walk(Corpus.require("otrf/windows"))) {
             zips = files.filter(p -> p.toString().endsWith(".zip")).sorted().toList();
