@@ -75,7 +75,8 @@ public final class E2eHarness {
                 BenchCorpus.otrfArchives(),
                 work,
                 log,
-                options.serverConfig()));
+                options.serverConfig(),
+                options.preloadLines()));
         List<PhaseReport> phases = new ArrayList<>();
         double capacity = runPhases(runner, phases);
         if (!options.keep()) {

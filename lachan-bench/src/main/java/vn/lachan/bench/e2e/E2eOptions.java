@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param serverOptions extra JVM options for the server
  * @param serverConfig YAML appended to the server's configuration (e.g. a {@code store:} or {@code pipeline:}
  *     section), empty for none
+ * @param preloadLines how many OTRF lines the sender holds in memory and sends over and over, or 0 to read
+ *     the archives as it sends
  */
 record E2eOptions(
         double rate,
@@ -58,7 +60,8 @@ record E2eOptions(
         boolean keep,
         @Nullable String serverClasspath,
         List<String> serverOptions,
-        String serverConfig) {
+        String serverConfig,
+        long preloadLines) {
 
     static final double ISSUE_LATENCY_RATE = 25_000;
 
@@ -78,6 +81,8 @@ record E2eOptions(
               --rules DIR           rule folder for the server; repeatable (default corpus rules/windows)
               --json FILE --work DIR --keep --server-classpath CP --server-opt OPT
               --server-config FILE  YAML appended to the server's configuration (not the journal section)
+              --preload N           the sender holds the first N OTRF lines in memory and sends them over and
+                                    over (no inflating, no time shifting: a cheaper sender, for the burst)
             """;
 
     /** The phases, in the order they run. */
@@ -115,7 +120,8 @@ record E2eOptions(
                 false,
                 null,
                 List.of(),
-                "");
+                "",
+                0);
     }
 
     /** Parses {@code args} over the defaults; throws {@link IllegalArgumentException} with the usage. */

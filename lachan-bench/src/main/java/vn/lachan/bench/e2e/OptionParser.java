@@ -40,6 +40,7 @@ final class OptionParser {
     private @Nullable String classpath;
     private final List<String> serverOptions = new ArrayList<>();
     private String serverConfig = "";
+    private long preload;
 
     OptionParser(List<String> args) {
         this.args = args;
@@ -71,7 +72,8 @@ final class OptionParser {
                 keep,
                 classpath,
                 List.copyOf(serverOptions),
-                serverConfig);
+                serverConfig,
+                preload);
     }
 
     private void option(String arg) {
@@ -99,6 +101,7 @@ final class OptionParser {
             case "--server-classpath" -> classpath = value(arg);
             case "--server-opt" -> serverOptions.add(value(arg));
             case "--server-config" -> serverConfig = readConfig(value(arg));
+            case "--preload" -> preload = (long) positive(arg);
             default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + E2eOptions.USAGE);
         }
     }

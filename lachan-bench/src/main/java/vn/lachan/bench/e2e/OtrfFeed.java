@@ -18,7 +18,8 @@ import java.util.zip.ZipInputStream;
  * Reads the raw JSON lines of the OTRF archives on its own thread, in archive order, over and over: on
  * replay {@code k} every {@code @timestamp} is moved {@code k} hours later, so that a run longer than the
  * corpus sends events that are new to the store. Lines are handed over in chunks through a bounded
- * queue, so reading never runs far ahead of sending.
+ * queue, so reading never runs far ahead of sending. Preloaded, it reads only the first lines, once, and then
+ * hands the same lines over and over, unshifted: a sender that neither inflates nor rewrites, for a burst.
  *
  * <p>{@link #next} is for one consuming thread; {@link #close} from any thread.
  */
@@ -28,6 +29,8 @@ final class OtrfFeed implements AutoCloseable {
     private static final byte[][] END = new byte[0][];
 
     private final List<Path> archives;
+    private final long preload;
+    private final List<byte[][]> kept = new ArrayList<>();
     private final BlockingQueue<byte[][]> chunks = new ArrayBlockingQueue<>(64);
     private final Thread reader;
     private volatile boolean closed;
@@ -39,10 +42,23 @@ final class OtrfFeed implements AutoCloseable {
 
     /** Starts reading {@code archives} (OTRF zips); fails at once when there are none. */
     OtrfFeed(List<Path> archives) {
+        this(archives, 0);
+    }
+
+    /**
+     * Starts reading {@code archives}; with {@code preload} above 0, only their first {@code preload} lines
+     * (fewer when the archives hold fewer), which it then hands over again and again. The lines stay in
+     * memory: ~2.3 KB each.
+     */
+    OtrfFeed(List<Path> archives, long preload) {
         if (archives.isEmpty()) {
             throw new IllegalArgumentException("no OTRF archives to send");
         }
+        if (preload < 0) {
+            throw new IllegalArgumentException("the lines to preload cannot be negative: " + preload);
+        }
         this.archives = List.copyOf(archives);
+        this.preload = preload;
         this.reader = Thread.ofPlatform().name("e2e-otrf-reader").daemon().start(this::readForever);
     }
 
@@ -86,9 +102,15 @@ final class OtrfFeed implements AutoCloseable {
     private void readForever() {
         try {
             for (long replay = 0; !closed; replay++) {
+                if (preload > 0 && replay > 0) {
+                    handOverKept();
+                    return;
+                }
                 replays = replay + 1;
                 for (Path zip : archives) {
-                    readArchive(zip, replay);
+                    if (!preloaded()) {
+                        readArchive(zip, replay);
+                    }
                 }
             }
         } catch (UncheckedIOException e) {
@@ -99,9 +121,35 @@ final class OtrfFeed implements AutoCloseable {
         }
     }
 
+    private boolean preloaded() {
+        return preload > 0 && linesRead.get() >= preload;
+    }
+
+    /** Hands the preloaded chunks over again and again (the arrays are never written after reading). */
+    private void handOverKept() throws InterruptedException {
+        if (kept.isEmpty()) {
+            failure = "the OTRF archives hold no lines";
+            chunks.offer(END);
+            return;
+        }
+        while (!closed) {
+            for (byte[][] chunk : kept) {
+                chunks.put(chunk);
+            }
+        }
+    }
+
+    private void publish(List<byte[]> chunk) throws InterruptedException {
+        byte[][] lines = chunk.toArray(byte[][]::new);
+        if (preload > 0) {
+            kept.add(lines);
+        }
+        chunks.put(lines);
+    }
+
     private void readArchive(Path zip, long replay) throws InterruptedException {
         try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip), 1 << 16))) {
-            for (ZipEntry e = in.getNextEntry(); e != null && !closed; e = in.getNextEntry()) {
+            for (ZipEntry e = in.getNextEntry(); e != null && !closed && !preloaded(); e = in.getNextEntry()) {
                 if (isEvents(e)) {
                     split(in, replay);
                 }
@@ -120,7 +168,7 @@ final class OtrfFeed implements AutoCloseable {
         byte[] all = in.readAllBytes();
         List<byte[]> chunk = new ArrayList<>(CHUNK);
         int from = 0;
-        for (int i = 0; i <= all.length && !closed; i++) {
+        for (int i = 0; i <= all.length && !closed && !preloaded(); i++) {
             if (i < all.length && all[i] != '\n') {
                 continue;
             }
@@ -132,12 +180,12 @@ final class OtrfFeed implements AutoCloseable {
             }
             from = i + 1;
             if (chunk.size() == CHUNK) {
-                chunks.put(chunk.toArray(byte[][]::new));
+                publish(chunk);
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
-            chunks.put(chunk.toArray(byte[][]::new));
+            publish(chunk);
         }
     }
 

@@ -24,7 +24,8 @@ final class PhaseRun {
             List<Path> archives,
             Path work,
             PrintStream log,
-            String moreConfig) {}
+            String moreConfig,
+            long preloadLines) {}
 
     private static final Duration QUIET = Duration.ofSeconds(15);
     private static final Duration PROBE_GRACE = Duration.ofSeconds(10);
@@ -67,8 +68,16 @@ final class PhaseRun {
         Probes probes = new Probes();
         try (Monitor monitor = new Monitor(server);
                 AlertWatcher watcher = new AlertWatcher(server.baseUrl(), server.token(), probes);
-                OtrfFeed feed = new OtrfFeed(setup.archives())) {
+                OtrfFeed feed = new OtrfFeed(setup.archives(), setup.preloadLines())) {
             feed.awaitFirstLines();
+            if (setup.preloadLines() > 0) {
+                setup.log()
+                        .printf(
+                                Locale.ROOT,
+                                "e2e: %s: the sender sends the first %,d OTRF lines over and over (--preload)%n",
+                                name,
+                                setup.preloadLines());
+            }
             String metricsBefore = scrape(monitor);
             long start = System.nanoTime();
             SenderCounts counts = new Sender(server.baseUrl(), server.token(), feed, probes, monitor::lag)
