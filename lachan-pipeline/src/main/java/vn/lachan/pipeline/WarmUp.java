@@ -1,6 +1,7 @@
 package vn.lachan.pipeline;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import vn.lachan.core.intake.Admission;
+import vn.lachan.core.intake.Intake;
+import vn.lachan.core.intake.RawLines;
 import vn.lachan.core.intake.RawRecord;
 import vn.lachan.core.org.Subtrees;
 import vn.lachan.core.store.EventBatch;
@@ -18,8 +23,8 @@ import vn.lachan.ingest.parse.RecordParser;
 import vn.lachan.sigma.SigmaEngine;
 
 /**
- * Runs sample records through the stages a received record takes (parse, normalize, enrich, detect, index)
- * before the inputs open, so that the JIT compiles the hot code and the rules' routing buckets build their
+ * Runs sample records through the stages a received record takes (the journal when given one, parse,
+ * normalize, enrich, detect, index) before the inputs open, so that the JIT compiles the hot code and the rules' routing buckets build their
  * automata while no real event waits: a cold server otherwise answers its first tens of seconds of load
  * several times slower than it does afterwards.
  *
@@ -41,6 +46,19 @@ public final class WarmUp {
      * @param budgetSpent whether it stopped because its time ran out rather than its event count was reached
      */
     public record Result(int events, int samples, long detections, Duration took, boolean budgetSpent) {}
+
+    /**
+     * Holds a scratch journal for the samples to pass through before detection, as received records pass
+     * through the platform's: each batch written as one body of lines (the form the HTTP ingest and syslog
+     * over TCP hand over), read back, committed. Nobody else's journal: its records are never stored.
+     *
+     * @param intake the journal's writing side
+     * @param source its reading side
+     */
+    public record Passage(Intake intake, RecordSource source) {}
+
+    /** How long a batch written to the passage may take to be readable. */
+    private static final Duration PASSAGE_WAIT = Duration.ofSeconds(10);
 
     private static final List<String> BUNDLED = List.of("warm-up/windows.ndjson", "warm-up/lines.txt");
 
@@ -90,6 +108,24 @@ public final class WarmUp {
             List<RawRecord> samples,
             int events,
             Duration budget) {
+        return run(config, parser, engine, scratch, null, samples, events, budget);
+    }
+
+    /**
+     * Runs {@code samples} as {@link #run(PipelineConfig, RecordParser, SigmaEngine, EventStore, List, int,
+     * Duration)} does, each batch first through {@code passage} when there is one.
+     *
+     * @throws IllegalStateException when the passage refuses a batch (full) or does not hand it back
+     */
+    public static Result run(
+            PipelineConfig config,
+            RecordParser parser,
+            SigmaEngine engine,
+            EventStore scratch,
+            @Nullable Passage passage,
+            List<RawRecord> samples,
+            int events,
+            Duration budget) {
         Objects.requireNonNull(scratch, "scratch");
         long start = System.nanoTime();
         if (samples.isEmpty() || events <= 0 || !budget.isPositive()) {
@@ -111,6 +147,9 @@ public final class WarmUp {
         long detections = 0;
         while (done < events && System.nanoTime() < deadline) {
             List<RecordSource.Positioned> batch = nextBatch(samples, done, Math.min(config.batchSize(), events - done));
+            if (passage != null) {
+                batch = carry(passage, batch);
+            }
             Batch detected = stage.run(batch, detached);
             scratch.write(new EventBatch(detected.events(), detected.end()));
             detections += detected.detections().size();
@@ -118,6 +157,70 @@ public final class WarmUp {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new Result(done, samples.size(), detections, took, done < events);
+    }
+
+    /** Writes the batch to the passage as one body of lines and returns what it hands back, committed. */
+    private static List<RecordSource.Positioned> carry(Passage passage, List<RecordSource.Positioned> batch) {
+        Admission admitted = sameLabels(batch)
+                ? passage.intake().offer(asLines(batch))
+                : passage.intake()
+                        .offer(batch.stream()
+                                .map(RecordSource.Positioned::record)
+                                .toList());
+        if (admitted != Admission.ACCEPTED) {
+            throw new IllegalStateException("the warm-up's scratch journal refused a batch: it is full");
+        }
+        List<RecordSource.Positioned> out = new ArrayList<>(batch.size());
+        long deadline = System.nanoTime() + PASSAGE_WAIT.toNanos();
+        while (out.size() < batch.size()) {
+            List<RecordSource.Positioned> got =
+                    passage.source().poll(batch.size() - out.size(), Duration.ofMillis(100));
+            if (got.isEmpty() && System.nanoTime() > deadline) {
+                throw new IllegalStateException("the warm-up's scratch journal handed back " + out.size() + " of "
+                        + batch.size() + " records in " + PASSAGE_WAIT.toSeconds() + " s");
+            }
+            out.addAll(got);
+        }
+        passage.source().commit(out.getLast().position() + 1);
+        return out;
+    }
+
+    /** Returns whether the batch's records share every label but the payload, as an input's body's lines do. */
+    private static boolean sameLabels(List<RecordSource.Positioned> batch) {
+        RawRecord first = batch.getFirst().record();
+        for (RecordSource.Positioned p : batch) {
+            RawRecord r = p.record();
+            if (!r.problem().isEmpty()
+                    || !r.peer().equals(first.peer())
+                    || !r.format().equals(first.format())
+                    || !r.source().equals(first.source())
+                    || !r.origin().equals(first.origin())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the batch as one body, a record per line, with the labels its records share. */
+    private static RawLines asLines(List<RecordSource.Positioned> batch) {
+        RawRecord first = batch.getFirst().record();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(batch.size() * 512);
+        int[] bounds = new int[batch.size() * 2];
+        for (int i = 0; i < batch.size(); i++) {
+            bounds[2 * i] = body.size();
+            body.writeBytes(batch.get(i).record().payload());
+            bounds[2 * i + 1] = body.size();
+            body.write('\n');
+        }
+        return new RawLines(
+                first.received(),
+                first.input(),
+                first.peer(),
+                first.format(),
+                first.source(),
+                first.origin(),
+                body.toByteArray(),
+                bounds);
     }
 
     /** Returns the next {@code size} samples, positions numbered on from {@code done}, received now. */

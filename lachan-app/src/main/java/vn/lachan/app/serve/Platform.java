@@ -77,13 +77,14 @@ final class Platform implements AutoCloseable {
         Foundation f = keep(Foundation.open(config.data(), config.meta(), System.getenv()));
         f.monitoringCenter();
         foundation = f;
-        Journal j = keep(Journal.open(new JournalConfig(
+        JournalConfig journalConfig = new JournalConfig(
                 config.data().resolve("journal"),
                 config.journalSegmentBytes(),
                 config.journalBudgetBytes(),
                 (int) Math.min(
                         JournalConfig.MAX_RECORD_LIMIT, Math.max(config.maxMessageBytes(), config.maxBodyBytes())),
-                config.fsync())));
+                config.fsync());
+        Journal j = keep(Journal.open(journalConfig));
         journal = j;
         LuceneEventStore store = keep(new LuceneEventStore(storeConfig()));
         store.openProblems().forEach(p -> LOG.warn("event store: {}", p));
@@ -101,7 +102,8 @@ final class Platform implements AutoCloseable {
         AlertGrouper grouper = new AlertGrouper(
                 new GroupingConfig(config.alertWindow(), config.maxEventRefs(), 100_000), alertStore::get);
         PipelineConfig pipelineConfig = pipelineConfig(tag);
-        warmUp = WarmUpStep.run(config.data(), config.warmUp(), pipelineConfig, parser, live.engine(), store);
+        warmUp = WarmUpStep.run(
+                config.data(), config.warmUp(), journalConfig, pipelineConfig, parser, live.engine(), store);
         Pipeline p = new Pipeline(
                 pipelineConfig,
                 new JournalSource(j),

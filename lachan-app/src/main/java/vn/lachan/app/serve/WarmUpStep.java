@@ -19,6 +19,8 @@ import vn.lachan.core.store.PartitionInfo;
 import vn.lachan.core.store.SearchRequest;
 import vn.lachan.core.store.StoredEvent;
 import vn.lachan.ingest.parse.RecordParser;
+import vn.lachan.journal.Journal;
+import vn.lachan.journal.JournalConfig;
 import vn.lachan.pipeline.PipelineConfig;
 import vn.lachan.pipeline.WarmUp;
 import vn.lachan.sigma.SigmaEngine;
@@ -27,8 +29,9 @@ import vn.lachan.store.StoreConfig;
 
 /**
  * Warms the pipeline up before the inputs open ({@code pipeline.warm_up}): the newest stored events (this
- * installation's own traffic) and the bundled samples run through parsing, detection and indexing into a
- * scratch store under the data folder, deleted afterwards (and at the next start, should the process die).
+ * installation's own traffic) and the bundled samples run through a journal, parsing, detection and indexing,
+ * the journal and the store scratch ones under the data folder, deleted afterwards (and at the next start,
+ * should the process die).
  */
 final class WarmUpStep {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUpStep.class);
@@ -48,6 +51,7 @@ final class WarmUpStep {
     static String run(
             Path data,
             Duration budget,
+            JournalConfig journal,
             PipelineConfig config,
             RecordParser parser,
             SigmaEngine engine,
@@ -62,12 +66,14 @@ final class WarmUpStep {
             int stored = samples.size();
             samples.addAll(WarmUp.bundled());
             WarmUp.Result r;
-            try (LuceneEventStore scratch = new LuceneEventStore(StoreConfig.defaults(scratchDir))) {
-                r = WarmUp.run(config, parser, engine, scratch, samples, EVENTS, budget);
+            try (LuceneEventStore scratch = new LuceneEventStore(StoreConfig.defaults(scratchDir));
+                    Journal scratchJournal = Journal.open(scratchJournal(scratchDir, journal))) {
+                WarmUp.Passage passage = new WarmUp.Passage(scratchJournal, new JournalSource(scratchJournal));
+                r = WarmUp.run(config, parser, engine, scratch, passage, samples, EVENTS, budget);
             }
             return String.format(
                     Locale.ROOT,
-                    "%,d records through parsing, detection and indexing in %.1f s (%d samples, %d of them stored"
+                    "%,d records through a journal, parsing, detection and indexing in %.1f s (%d samples, %d of them stored"
                             + " events)%s",
                     r.events(),
                     r.took().toMillis() / 1000.0,
@@ -80,6 +86,21 @@ final class WarmUpStep {
         } finally {
             delete(scratchDir);
         }
+    }
+
+    /**
+     * Returns the scratch journal's settings: the platform's segments, budget and largest record (the same
+     * code paths; the warm-up commits every batch, so its segments are trimmed as it goes and the disk it
+     * takes stays a few segments), no fsync (nothing in it needs to survive, and forcing costs the warm-up
+     * its time, not the JIT its work).
+     */
+    static JournalConfig scratchJournal(Path scratchDir, JournalConfig platform) {
+        return new JournalConfig(
+                scratchDir.resolve("journal"),
+                platform.segmentBytes(),
+                platform.budgetBytes(),
+                platform.maxRecordBytes(),
+                false);
     }
 
     /** Returns the newest events of the newest partition that holds any: this installation's latest traffic. */

@@ -35,7 +35,7 @@ class WarmUpPlatformTest {
     @Test
     void warmsUpOnBundledThenStoredSamplesAndStoresAndAlertsNothing() throws IOException {
         assertThat(start(0))
-                .matches("40,000 records through parsing, detection and indexing in [0-9.]+ s \\(\\d+"
+                .matches("40,000 records through a journal, parsing, detection and indexing in [0-9.]+ s \\(\\d+"
                         + " samples, 0 of them stored events\\)");
 
         // the sample's own times lie past the default retention, which the start would apply: move them to today
@@ -67,6 +67,9 @@ class WarmUpPlatformTest {
                     .search(new AlertQuery(null, null, null, Set.of(), null, null, 10, null));
             assertThat(alerts.items()).as("alerts after the warm-up").isEmpty();
             assertThat(data.resolve(WarmUpStep.SCRATCH)).doesNotExist();
+            assertThat(Objects.requireNonNull(platform.journal()).end())
+                    .as("the warm-up's records went through a journal of their own, not the platform's")
+                    .isZero();
             return platform.warmUp();
         }
     }
