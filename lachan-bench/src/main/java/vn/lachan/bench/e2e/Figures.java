@@ -1,5 +1,6 @@
 package vn.lachan.bench.e2e;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Turns what a phase collected (sender counters, probe times, scrapes, samples) into report records. */
@@ -80,7 +81,12 @@ final class Figures {
                 .toArray());
     }
 
-    static PhaseReport.Server server(GcLog gc, long hwmKib, Monitor monitor, Monitor.Sample last, int exit) {
+    /**
+     * Returns the server's figures; {@code cpu} holds the server's and the harness's CPU time over {@code
+     * seconds}.
+     */
+    static PhaseReport.Server server(
+            GcLog gc, long hwmKib, Monitor monitor, Monitor.Sample last, int exit, Duration[] cpu, double seconds) {
         return new PhaseReport.Server(
                 gc.peakBeforeMib(),
                 gc.peakAfterMib(),
@@ -94,7 +100,10 @@ final class Figures {
                 monitor.pollCounts()[1],
                 monitor.lastFailure(),
                 gc.peakAfterFullMib(),
-                gc.longestPauseMs());
+                gc.longestPauseMs(),
+                cpu[0].toNanos() / 1e9,
+                cpu[1].toNanos() / 1e9,
+                seconds);
     }
 
     /** Returns the least-squares slope of stored events over time (events/s), or 0 with under two samples. */

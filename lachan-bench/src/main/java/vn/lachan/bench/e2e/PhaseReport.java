@@ -129,6 +129,10 @@ record PhaseReport(
      * @param lastPollFailure the last failed poll's error, or ""
      * @param heapLiveMib the most heap in use after a full collection (the live set then; 0 without one)
      * @param longestPauseMs the longest collection pause
+     * @param cpuSeconds the CPU time the server used from the start of sending to the drain (all threads)
+     * @param harnessCpuSeconds the CPU time this harness (the sender, the monitor and the alert watcher) used
+     *     over the same time: it runs on the same machine
+     * @param seconds the time both were measured over
      */
     record Server(
             long heapPeakMib,
@@ -143,5 +147,8 @@ record PhaseReport(
             long healthPollFailures,
             String lastPollFailure,
             long heapLiveMib,
-            double longestPauseMs) {}
+            double longestPauseMs,
+            double cpuSeconds,
+            double harnessCpuSeconds,
+            double seconds) {}
 }

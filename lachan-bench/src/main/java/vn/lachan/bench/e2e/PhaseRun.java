@@ -79,6 +79,8 @@ final class PhaseRun {
                                 setup.preloadLines());
             }
             String metricsBefore = scrape(monitor);
+            Duration serverCpu = server.cpu();
+            Duration harnessCpu = harnessCpu();
             long start = System.nanoTime();
             SenderCounts counts = new Sender(server.baseUrl(), server.token(), feed, probes, monitor::lag)
                     .run(plan, setup.drainTimeout());
@@ -92,6 +94,7 @@ final class PhaseRun {
                             counts.acknowledged.get());
             boolean drained = monitor.awaitDrained(counts.acknowledged.get(), QUIET, setup.drainTimeout());
             long drainedAt = System.nanoTime();
+            Duration[] cpu = {server.cpu().minus(serverCpu), harnessCpu().minus(harnessCpu)};
             awaitProbes(watcher, probes);
             String metricsAfter = scrape(monitor);
             Monitor.Sample last = monitor.latest();
@@ -100,7 +103,8 @@ final class PhaseRun {
             long hwm = server.rssKib()[1];
             monitor.close(); // before the stop, so that no poll fails on a server going away
             int exit = server.stop();
-            PhaseReport.Server srv = Figures.server(GcLog.read(server.gcLog()), hwm, monitor, last, exit);
+            PhaseReport.Server srv = Figures.server(
+                    GcLog.read(server.gcLog()), hwm, monitor, last, exit, cpu, (drainedAt - start) / 1e9);
             return new PhaseReport(
                     name,
                     plan.backlogCap() > 0 ? 0 : plan.rate(),
@@ -134,6 +138,10 @@ final class PhaseRun {
                 Figures.steadyRate(monitor.between(start + (sendEnd - start) / 3, sendEnd)),
                 last.stored() / Math.max(1e-9, (drainedAt - start) / 1e9),
                 last.storeFailures());
+    }
+
+    private static Duration harnessCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static void awaitProbes(AlertWatcher watcher, Probes probes) {

@@ -97,6 +97,7 @@ final class ReportText {
                 sv.journalPeakBytes() / 1048576.0,
                 sv.journalBudgetBytes() / 1048576.0,
                 sv.exitCode());
+        cpu(out, p);
         if (sv.healthPollFailures() > 0) {
             line(
                     out,
@@ -111,6 +112,27 @@ final class ReportText {
     }
 
     /** Prints the probes' due → alert p50/p99 per window, to tell a warm-up stretch from a steady tail. */
+    /** Writes the CPU line: what the server spent per stored event, and what the harness beside it spent. */
+    private static void cpu(StringBuilder out, PhaseReport p) {
+        PhaseReport.Server sv = p.server();
+        if (sv.seconds() <= 0) {
+            return;
+        }
+        long stored = p.store().stored();
+        long acknowledged = p.sending().acknowledged();
+        line(
+                out,
+                "  cpu       server %.1f s = %.1f us per stored event (%.2f cores over %.1f s); harness %.1f s = %.1f us"
+                        + " per acknowledged event (%.2f cores)",
+                sv.cpuSeconds(),
+                stored == 0 ? 0 : sv.cpuSeconds() * 1e6 / stored,
+                sv.cpuSeconds() / sv.seconds(),
+                sv.seconds(),
+                sv.harnessCpuSeconds(),
+                acknowledged == 0 ? 0 : sv.harnessCpuSeconds() * 1e6 / acknowledged,
+                sv.harnessCpuSeconds() / sv.seconds());
+    }
+
     private static void windows(StringBuilder out, PhaseReport.Latency l) {
         if (l.dueToAlertWindows().size() < 2) {
             return;

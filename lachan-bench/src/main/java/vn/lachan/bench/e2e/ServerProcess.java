@@ -187,6 +187,11 @@ public final class ServerProcess implements AutoCloseable {
         return log;
     }
 
+    /** Returns the CPU time the server's process has used so far (user and system, all threads); zero once gone. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Returns the resident set size ({@code VmRSS}) and its peak ({@code VmHWM}) in KiB; zeros once gone. */
     long[] rssKib() {
         try {

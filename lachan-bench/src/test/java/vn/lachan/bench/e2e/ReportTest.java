@@ -20,7 +20,8 @@ class ReportTest {
                 new PhaseReport.Store(999_000 - lost, lost, lost == 0, 4.5, storedRate, storedRate, storedRate, 0),
                 new PhaseReport.Latency(50, 50, l, l, l, 0.25, 0.5, 120, 0.1, 0.4, 130, 0, List.of(l, l), l),
                 new PhaseReport.Server(
-                        heap, heap / 2, 40, 1, 2_500, 1L << 30, 4L << 30, 0, 100, 0, "", heap / 3, 250.0),
+                        heap, heap / 2, 40, 1, 2_500, 1L << 30, 4L << 30, 0, 100, 0, "", heap / 3, 250.0, 90.0, 9.0,
+                        60.0),
                 0.5,
                 1.5);
     }
@@ -71,7 +72,9 @@ class ReportTest {
                 .contains("lost 0; drained")
                 .contains("p99 800 ms")
                 .contains("p99 <= 0.500 s")
-                .contains("met      p99 receipt -> alert");
+                .contains("met      p99 receipt -> alert")
+                .contains("cpu       server 90.0 s = 90.1 us per stored event (1.50 cores over 60.0 s);"
+                        + " harness 9.0 s = 9.0 us per acknowledged event (0.15 cores)");
         Path file = dir.resolve("out/e2e.json");
         WorkFiles.writeJson(report, file);
         JsonNode json = JsonMapper.builder().build().readTree(file.toFile());
@@ -82,6 +85,7 @@ class ReportTest {
         assertThat(p.path("latency").path("dueToAlert").path("p99Ms").asDouble())
                 .isEqualTo(800.0);
         assertThat(json.path("targets").get(1).path("verdict").asString()).isEqualTo("met");
+        assertThat(p.path("server").path("cpuSeconds").asDouble()).isEqualTo(90.0);
     }
 
     @Test
