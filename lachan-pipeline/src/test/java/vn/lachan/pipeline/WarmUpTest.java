@@ -18,8 +18,6 @@ import vn.lachan.core.store.SearchRequest;
 import vn.lachan.ingest.parse.ParsedRecord;
 import vn.lachan.ingest.parse.ParserConfig;
 import vn.lachan.ingest.parse.RecordParser;
-import vn.lachan.journal.Journal;
-import vn.lachan.journal.JournalConfig;
 import vn.lachan.sigma.Alert;
 import vn.lachan.sigma.EngineOptions;
 import vn.lachan.sigma.SigmaEngine;
@@ -104,74 +102,6 @@ class WarmUpTest {
             RawRecord one = WarmUp.bundled().getFirst();
             engine.process(new SourcedEvent("e1", 1, parser.parse(one).fields()), alerts::add);
             assertThat(alerts).extracting(a -> a.kind()).containsExactly(Alert.Kind.DETECTION);
-        }
-    }
-
-    @Test
-    void passesEverySampleThroughTheJournalWhenGivenOne() throws IOException {
-        SigmaEngine engine = engine();
-        PipelineConfig config = PipelineConfig.defaults(7);
-        List<RawRecord> samples = new ArrayList<>(WarmUp.bundled());
-        // a record with labels of its own: the batches holding it are offered record by record
-        samples.add(new RawRecord(
-                java.time.Instant.EPOCH,
-                WarmUp.INPUT,
-                "192.0.2.7",
-                "syslog",
-                "edge",
-                "<13>Nov 24 10:00:00 fw1 sshd[42]: Accepted password for root from 192.0.2.9 port 22 ssh2"
-                        .getBytes(StandardCharsets.UTF_8)));
-        JournalConfig journalConfig = new JournalConfig(dir.resolve("journal"), 1 << 20, 64 << 20, 1 << 20, false);
-        try (RecordParser parser = new RecordParser(ParserConfig.defaults());
-                LuceneEventStore direct = new LuceneEventStore(StoreConfig.defaults(dir.resolve("direct")));
-                LuceneEventStore carried = new LuceneEventStore(StoreConfig.defaults(dir.resolve("carried")));
-                Journal journal = Journal.open(journalConfig)) {
-            WarmUp.Result without = WarmUp.run(config, parser, engine, direct, samples, 9_000, Duration.ofMinutes(5));
-            WarmUp.Passage passage = new WarmUp.Passage(journal, new JournalPositions(journal));
-            WarmUp.Result with =
-                    WarmUp.run(config, parser, engine, carried, passage, samples, 9_000, Duration.ofMinutes(5));
-
-            assertThat(with.events()).isEqualTo(9_000);
-            assertThat(journal.end())
-                    .as("every record went through the journal")
-                    .isEqualTo(9_000);
-            assertThat(journal.committed()).as("and was committed").isEqualTo(9_000);
-            assertThat(journal.bytes())
-                    .as("the segments were trimmed as it went (1 MiB each)")
-                    .isLessThanOrEqualTo(4 << 20);
-            assertThat(with.detections()).isEqualTo(without.detections()).isGreaterThan(100);
-            assertThat(total(carried)).isEqualTo(total(direct)).isEqualTo(9_000);
-        }
-    }
-
-    private static long total(LuceneEventStore store) {
-        return store.search(SearchRequest.newest(new Query.MatchAll(), null, null, 1))
-                .total()
-                .value();
-    }
-
-    /** The journal's reading side as the pipeline sees it (the app's JournalSource, which this module cannot see). */
-    private record JournalPositions(Journal journal) implements RecordSource {
-        @Override
-        public List<Positioned> poll(int max, Duration wait) {
-            return journal.poll(max, wait).stream()
-                    .map(e -> new Positioned(e.position(), e.record()))
-                    .toList();
-        }
-
-        @Override
-        public void commit(long position) {
-            journal.commit(position);
-        }
-
-        @Override
-        public long end() {
-            return journal.end();
-        }
-
-        @Override
-        public long committed() {
-            return journal.committed();
         }
     }
 

@@ -2,22 +2,16 @@ package vn.lachan.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,7 +135,7 @@ class JsonBytesTest {
         }
         long compared = 0;
         for (Path zip : zips) {
-            for (String line : lines(zip, 300)) {
+            for (String line : Records.otrfLines(zip, 300)) {
                 RawRecord record = Records.of("json", line);
                 ParsedRecord fast = PARSER.parse(record);
                 assertThat(fast.outcome()).isEqualTo(ParsedRecord.Outcome.PARSED);
@@ -171,27 +165,5 @@ class JsonBytesTest {
         } catch (CharacterCodingException e) {
             return false;
         }
-    }
-
-    private static List<String> lines(Path zip, int max) {
-        List<String> out = new ArrayList<>();
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : file.stream().toList()) {
-                if (entry.isDirectory() || entry.getName().contains("__MACOSX")) {
-                    continue;
-                }
-                try (BufferedReader in =
-                        new BufferedReader(new InputStreamReader(file.getInputStream(entry), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null && out.size() < max; line = in.readLine()) {
-                        if (!line.isBlank()) {
-                            out.add(line);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + zip, e);
-        }
-        return out;
     }
 }

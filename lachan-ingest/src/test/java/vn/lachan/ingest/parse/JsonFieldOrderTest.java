@@ -2,11 +2,7 @@ package vn.lachan.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,29 +148,7 @@ class JsonFieldOrderTest {
         }
         List<String> out = new ArrayList<>();
         for (Path zip : files) {
-            out.addAll(lines(zip, perZip));
-        }
-        return out;
-    }
-
-    private static List<String> lines(Path zip, int max) {
-        List<String> out = new ArrayList<>();
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : file.stream().toList()) {
-                if (entry.isDirectory() || entry.getName().contains("__MACOSX")) {
-                    continue;
-                }
-                try (BufferedReader in =
-                        new BufferedReader(new InputStreamReader(file.getInputStream(entry), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null && out.size() < max; line = in.readLine()) {
-                        if (!line.isBlank()) {
-                            out.add(line);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + zip, e);
+            out.addAll(Records.otrfLines(zip, perZip));
         }
         return out;
     }
