@@ -66,7 +66,7 @@ public final class Feeder {
      * when the platform refuses a batch for another reason than a full journal, or stays full for minutes.
      */
     public long send(List<Path> paths) {
-        EventFiles files = new EventFiles(p -> err.println("lachan " + command + ": " + p));
+        EventFiles files = EventFiles.keepingText(p -> err.println("lachan " + command + ": " + p));
         files.readAll(paths, this::add);
         flush();
         return sent;
@@ -78,10 +78,24 @@ public final class Feeder {
             flush();
             source = from;
         }
-        body.append(json.writeValueAsString(event.fields())).append('\n');
+        body.append(line(event)).append('\n');
         if (++pending >= BATCH) {
             flush();
         }
+    }
+
+    /**
+     * Returns the event's original text when it can travel as one NDJSON line, so that the platform stores
+     * it as it was read; otherwise (a pretty-printed document, an EVTX record with no text) the fields in
+     * compact JSON. The platform splits the body at LF and drops a CR before it, so a text holding either
+     * would arrive cut or changed.
+     */
+    private String line(SourcedEvent event) {
+        String raw = event.raw();
+        if (raw != null && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+            return raw;
+        }
+        return json.writeValueAsString(event.fields());
     }
 
     private static String sourceLabel(String source) {
