@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,45 +37,42 @@ class ImportRawTest {
     Path dir;
 
     @Test
-    void storesTheTextOfEachLineArrayElementAndDocument() throws IOException {
+    void storesTheTextOfEachLineArrayElementAndDocumentAndTheFieldsOfAnEvtxRecord() throws IOException {
         Path lines = Files.writeString(dir.resolve("odd.jsonl"), String.join("\r\n", ODD_LINES) + "\r\n");
         Path pretty = Files.writeString(dir.resolve("pretty.json"), PRETTY + "\n");
         Path array = Files.writeString(dir.resolve("array.json"), "[\n  " + ELEMENT + "\n]\n");
+        Path evtx = firstEvtx();
         Path data = dir.resolve("data");
 
-        Cli.Run run =
-                Cli.run("import", "--data", data.toString(), lines.toString(), pretty.toString(), array.toString());
+        Cli.Run run = Cli.run(
+                "import",
+                "--data",
+                data.toString(),
+                lines.toString(),
+                pretty.toString(),
+                array.toString(),
+                evtx.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         List<String> expected = new ArrayList<>(ODD_LINES);
         expected.add(PRETTY);
         expected.add(ELEMENT);
-        List<StoredEvent> stored = search(data, "*");
-        assertThat(stored).extracting(StoredEvent::raw).containsExactlyInAnyOrderElementsOf(expected);
+        List<String> raws = search(data, "*").stream().map(StoredEvent::raw).toList();
+        assertThat(raws).containsAll(expected).hasSizeGreaterThan(expected.size());
         assertThat(search(data, "dup:second")).extracting(StoredEvent::raw).containsExactly(ODD_LINES.get(3));
+        // an EVTX record has no text: its fields stand for it, in JSON
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(raws.stream().filter(r -> !expected.contains(r)))
+                .allSatisfy(r -> assertThat(json.readValue(r, Map.class)).containsKey("Event"));
     }
 
-    @Test
-    void anEvtxRecordHasNoTextAndKeepsItsFieldsAsJson() throws IOException {
-        Path evtx = Corpus.require("sigma/regression_data");
-        Path file;
-        try (var walk = Files.walk(evtx)) {
-            file = walk.filter(p -> p.toString().endsWith(".evtx"))
+    private static Path firstEvtx() throws IOException {
+        try (Stream<Path> walk = Files.walk(Corpus.require("sigma/regression_data"))) {
+            return walk.filter(p -> p.toString().endsWith(".evtx"))
                     .sorted()
                     .findFirst()
                     .orElseThrow();
         }
-        Path data = dir.resolve("data");
-
-        Cli.Run run = Cli.run("import", "--data", data.toString(), file.toString());
-
-        assertThat(run.code()).as(run.err()).isZero();
-        JsonMapper json = JsonMapper.builder().build();
-        assertThat(search(data, "*"))
-                .isNotEmpty()
-                .allSatisfy(e -> assertThat(json.readValue(e.raw(), Map.class))
-                        .containsKey("Event")
-                        .isNotEmpty());
     }
 
     private static List<StoredEvent> search(Path data, String query) {
