@@ -87,12 +87,13 @@ public final class Feeder {
     /**
      * Returns the event's original text when it can travel as one NDJSON line, so that the platform stores
      * it as it was read; otherwise (a pretty-printed document, an EVTX record with no text) the fields in
-     * compact JSON. The platform splits the body at LF and drops a CR before it, so a text holding either
-     * would arrive cut or changed.
+     * compact JSON. The platform splits the body at LF, so a text holding one would arrive as several broken
+     * records, and takes a CR at a line's end for half a CRLF and drops it; a CR elsewhere is JSON whitespace
+     * and travels as it is.
      */
     private String line(SourcedEvent event) {
         String raw = event.raw();
-        if (raw != null && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+        if (raw != null && raw.indexOf('\n') < 0 && !raw.endsWith("\r")) {
             return raw;
         }
         return json.writeValueAsString(event.fields());

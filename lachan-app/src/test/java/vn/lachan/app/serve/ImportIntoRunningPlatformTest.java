@@ -93,7 +93,8 @@ class ImportIntoRunningPlatformTest {
                 "{ \"@timestamp\" : \"" + time + "\",  \"host.name\":\"raw-fed\" , \"n\" : 1.0e3 }",
                 "{\"@timestamp\":\"" + time + "\",\"host.name\":\"raw-fed\",\"user\":\"Jos\\u00e9\",\"p\":10.50}",
                 "{\"@timestamp\":\"" + time + "\",\"host.name\":\"raw-fed\",\"dup\":\"first\",\"dup\":\"second\"}");
-        Path lines = Files.writeString(files.resolve("odd.jsonl"), String.join("\r\n", odd) + "\r\n");
+        String crOnly = "{\r  \"@timestamp\": \"" + time + "\",\r  \"host.name\": \"raw-fed\"\r}";
+        Path lines = Files.writeString(files.resolve("odd.jsonl"), String.join("\r\n", odd) + "\r\n" + crOnly + "\n");
         Path pretty = Files.writeString(
                 files.resolve("pretty.json"),
                 "{\n  \"@timestamp\": \"" + time + "\",\n  \"host.name\": \"raw-fed\",\n  \"pretty\": true\n}\n");
@@ -107,9 +108,12 @@ class ImportIntoRunningPlatformTest {
         List<String> raws = searchRaws(platform.baseUrl(), token).stream()
                 .filter(r -> r.contains("raw-fed"))
                 .toList();
-        assertThat(raws).hasSize(4).containsAll(odd);
+        assertThat(raws).hasSize(5).containsAll(odd).contains(crOnly);
         // a text over several lines cannot travel as one NDJSON line: its fields go, in compact JSON
-        String compact = raws.stream().filter(r -> !odd.contains(r)).findFirst().orElseThrow();
+        String compact = raws.stream()
+                .filter(r -> !odd.contains(r) && !r.equals(crOnly))
+                .findFirst()
+                .orElseThrow();
         assertThat(compact).doesNotContain("\n");
         assertThat(JSON.readValue(compact, Map.class))
                 .isEqualTo(Map.of("@timestamp", time, "host.name", "raw-fed", "pretty", true));
