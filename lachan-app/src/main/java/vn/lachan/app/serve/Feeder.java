@@ -66,7 +66,7 @@ public final class Feeder {
      * when the platform refuses a batch for another reason than a full journal, or stays full for minutes.
      */
     public long send(List<Path> paths) {
-        EventFiles files = new EventFiles(p -> err.println("lachan " + command + ": " + p));
+        EventFiles files = EventFiles.keepingText(p -> err.println("lachan " + command + ": " + p));
         files.readAll(paths, this::add);
         flush();
         return sent;
@@ -78,10 +78,25 @@ public final class Feeder {
             flush();
             source = from;
         }
-        body.append(json.writeValueAsString(event.fields())).append('\n');
+        body.append(line(event)).append('\n');
         if (++pending >= BATCH) {
             flush();
         }
+    }
+
+    /**
+     * Returns the event's original text when it can travel as one NDJSON line, so that the platform stores
+     * it as it was read; otherwise (a pretty-printed document, an EVTX record with no text) the fields in
+     * compact JSON. The platform splits the body at LF, so a text holding one would arrive as several broken
+     * records, and takes a CR at a line's end for half a CRLF and drops it; a CR elsewhere is JSON whitespace
+     * and travels as it is.
+     */
+    private String line(SourcedEvent event) {
+        String raw = event.raw();
+        if (raw != null && raw.indexOf('\n') < 0 && !raw.endsWith("\r")) {
+            return raw;
+        }
+        return json.writeValueAsString(event.fields());
     }
 
     private static String sourceLabel(String source) {

@@ -52,7 +52,7 @@ final class Importer {
 
     ReadCounts run(List<Path> paths, EventStore store) {
         position = store.durablePosition();
-        EventFiles files = new EventFiles(p -> err.println("lachan import: " + p));
+        EventFiles files = EventFiles.keepingText(p -> err.println("lachan import: " + p));
         ReadCounts counts = files.readAhead(paths, READ_AHEAD_BATCHES, e -> {
             accept(e);
             if (pending.size() >= batchSize) {
@@ -89,7 +89,8 @@ final class Importer {
         }
         // imported files are often old (an investigation): only times no clock could mean are set aside
         EventTimes.Decided decided = TIMES.decide(time, Instant.now(), normalized.fields());
-        String raw = json.writeValueAsString(event.fields());
+        // the evidence as it arrived; an EVTX record has no text, its fields in JSON stand for it
+        String raw = event.raw() != null ? event.raw() : json.writeValueAsString(event.fields());
         pending.add(new StoredEvent(
                 EventId.next(decided.time(), random), decided.time(), organization, system, decided.fields(), raw));
     }

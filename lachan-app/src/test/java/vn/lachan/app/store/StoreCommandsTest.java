@@ -3,26 +3,38 @@ package vn.lachan.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lachan.app.Cli;
 import vn.lachan.core.event.SourcedEvent;
+import vn.lachan.core.query.QueryParser;
+import vn.lachan.core.store.SearchRequest;
+import vn.lachan.core.store.StoredEvent;
 import vn.lachan.ingest.file.EventFiles;
+import vn.lachan.store.LuceneEventStore;
+import vn.lachan.store.StoreConfig;
 import vn.lachan.testkit.Corpus;
 
 /** Imports real OTRF events, searches them with answers counted from the same files, and verifies seals. */
@@ -151,6 +163,67 @@ class StoreCommandsTest {
         assertThat(damaged.out())
                 .contains("damaged")
                 .contains(victim.getFileName().toString());
+    }
+
+    @Test
+    void eachStoredRawIsItsLineInTheArchiveByteForByte() throws IOException {
+        Set<String> lines = new HashSet<>();
+        for (Path zip : ZIPS) {
+            lines.addAll(archiveLines(zip));
+        }
+        List<StoredEvent> hits;
+        try (LuceneEventStore store = new LuceneEventStore(StoreConfig.defaults(data))) {
+            hits = store.search(new SearchRequest(
+                            QueryParser.parse("*").result().orElseThrow(),
+                            null,
+                            null,
+                            SearchRequest.Order.OLDEST_FIRST,
+                            2_000,
+                            null,
+                            List.of()))
+                    .hits();
+        }
+        List<String> strangers = hits.stream()
+                .map(StoredEvent::raw)
+                .filter(raw -> !lines.contains(raw))
+                .toList();
+        assertThat(hits).hasSize(2_000);
+        // the first stranger is shown cut: the message must not print the archives' lines
+        assertThat(strangers.size())
+                .as(
+                        "stored raws that are no line of the archives, first: %.300s",
+                        strangers.stream().findFirst().orElse(""))
+                .isZero();
+    }
+
+    /** Returns the non-blank lines of every JSON member, split by hand on LF with a CR before it dropped. */
+    private static List<String> archiveLines(Path zip) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            for (ZipEntry member : Collections.list(archive.entries())) {
+                if (!member.getName().endsWith(".json") || member.getName().contains("__MACOSX")) {
+                    continue;
+                }
+                try (InputStream in = archive.getInputStream(member)) {
+                    splitLines(in.readAllBytes(), lines);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static void splitLines(byte[] content, List<String> lines) {
+        for (int start = 0; start < content.length; ) {
+            int end = start;
+            while (end < content.length && content[end] != '\n') {
+                end++;
+            }
+            int stop = end > start && content[end - 1] == '\r' ? end - 1 : end;
+            if (stop > start) {
+                lines.add(new String(content, start, stop - start, StandardCharsets.UTF_8));
+            }
+            start = end + 1;
+        }
     }
 
     private static Path largestIndexFile(Path events) throws IOException {

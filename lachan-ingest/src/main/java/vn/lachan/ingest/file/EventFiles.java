@@ -35,10 +35,35 @@ public final class EventFiles {
             JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     private final EventOutput.Tally tally = new EventOutput.Tally();
     private final Consumer<Problem> problems;
+    private final boolean keepText;
 
-    /** Creates a reader for one run that reports problems in the input to {@code problems}. */
+    /**
+     * Creates a reader for one run that reports problems in the input to {@code problems} and gives no
+     * event its original text ({@link SourcedEvent#raw()} is null): what a hunt, which needs only the
+     * fields, should use.
+     */
     public EventFiles(Consumer<Problem> problems) {
+        this(problems, false);
+    }
+
+    private EventFiles(Consumer<Problem> problems, boolean keepText) {
         this.problems = Objects.requireNonNull(problems, "problems");
+        this.keepText = keepText;
+    }
+
+    /**
+     * Creates a reader for one run, as {@link #EventFiles(Consumer)}, that also gives each event read from
+     * text its original text as {@link SourcedEvent#raw()}: a JSON line exactly as read, without its line
+     * break (LF or CRLF) and, on the first line, without a byte order mark; an object of a JSON document
+     * or array as the exact span of the file from its '{' to its '}'. EVTX records have no text: their
+     * raw is null, and whoever stores them keeps a JSON rendering of the fields instead.
+     *
+     * <p>The text is decoded as UTF-8. The JSON parser rejects an event holding bytes that are not UTF-8
+     * (reported as a problem, as without this option); the few malformed forms it lets through (an
+     * overlong encoding such as {@code C0 AF}, a four-byte form beyond U+10FFFF) read as U+FFFD in the raw.
+     */
+    public static EventFiles keepingText(Consumer<Problem> problems) {
+        return new EventFiles(problems, true);
     }
 
     /**
@@ -47,7 +72,7 @@ public final class EventFiles {
      * @throws UncheckedIOException when a path does not exist or cannot be read, naming it
      */
     public List<Path> list(List<Path> paths) {
-        return new InputWalker(new EventOutput(e -> {}, problems, tally)).expand(paths);
+        return new InputWalker(new EventOutput(e -> {}, problems, tally, keepText)).expand(paths);
     }
 
     /**
@@ -57,12 +82,12 @@ public final class EventFiles {
      * @throws UncheckedIOException when the file cannot be opened
      */
     public void read(Path file, Consumer<SourcedEvent> events) {
-        read(file, new EventOutput(events, problems, tally));
+        read(file, new EventOutput(events, problems, tally, keepText));
     }
 
     /** Lists {@code paths} and reads every file in order on the calling thread; returns the counts so far. */
     public ReadCounts readAll(List<Path> paths, Consumer<SourcedEvent> events) {
-        EventOutput out = new EventOutput(events, problems, tally);
+        EventOutput out = new EventOutput(events, problems, tally, keepText);
         for (Path file : list(paths)) {
             read(file, out);
         }
@@ -80,7 +105,7 @@ public final class EventFiles {
         List<Path> files = list(paths);
         ReadAhead ahead = new ReadAhead(batches);
         ahead.run(
-                sink -> files.forEach(file -> read(file, new EventOutput(sink::event, sink::problem, tally))),
+                sink -> files.forEach(file -> read(file, new EventOutput(sink::event, sink::problem, tally, keepText))),
                 events,
                 problems);
         return counts();

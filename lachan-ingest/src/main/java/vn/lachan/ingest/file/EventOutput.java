@@ -12,16 +12,23 @@ final class EventOutput {
     private final Consumer<SourcedEvent> events;
     private final Consumer<Problem> problems;
     private final Tally tally;
+    private final boolean keepsText;
 
-    EventOutput(Consumer<SourcedEvent> events, Consumer<Problem> problems, Tally tally) {
+    EventOutput(Consumer<SourcedEvent> events, Consumer<Problem> problems, Tally tally, boolean keepsText) {
         this.events = events;
         this.problems = problems;
         this.tally = tally;
+        this.keepsText = keepsText;
     }
 
-    void event(String source, long index, Map<String, @Nullable Object> fields) {
+    /** Tells whether the readers should give each event its original text (it costs a copy per event). */
+    boolean keepsText() {
+        return keepsText;
+    }
+
+    void event(String source, long index, Map<String, @Nullable Object> fields, @Nullable String raw) {
         tally.events.increment();
-        events.accept(new SourcedEvent(source, index, fields));
+        events.accept(new SourcedEvent(source, index, fields, raw));
     }
 
     /** Delivers an event read elsewhere (the EVTX reader) and counts it. */

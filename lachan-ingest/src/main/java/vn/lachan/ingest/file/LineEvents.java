@@ -2,7 +2,9 @@ package vn.lachan.ingest.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,7 +13,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads JSON lines: one object per line, each parsed from the shared byte buffer in place, so that a
- * bad line costs only itself. Blank lines are passed over; CRLF and a leading BOM are accepted.
+ * bad line costs only itself. Blank lines are passed over; CRLF and a leading BOM are accepted. When
+ * the output keeps text, each event's raw is its line as read, without the line break and the BOM.
  */
 final class LineEvents {
     private static final int INITIAL_BUFFER = 1 << 16;
@@ -85,19 +88,29 @@ final class LineEvents {
                 && buf[from + 2] == (byte) 0xBF) {
             start += 3;
         }
-        while (start < to && isBlank(buf[start])) {
-            start++;
+        int first = start;
+        while (first < to && isBlank(buf[first])) {
+            first++;
         }
-        if (start < to) {
-            parse(buf, start, to - start);
+        if (first < to) {
+            parse(buf, first, to - first, start, to);
         }
+    }
+
+    /** Returns the line {@code [from, to)} as text, without the CR of a CRLF line break. */
+    private @Nullable String text(byte[] buf, int from, int to) {
+        if (!out.keepsText()) {
+            return null;
+        }
+        int end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
+        return new String(buf, from, end - from, StandardCharsets.UTF_8);
     }
 
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == '\r';
     }
 
-    private void parse(byte[] buf, int offset, int length) {
+    private void parse(byte[] buf, int offset, int length, int lineStart, int lineEnd) {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), buf, offset, length)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -116,7 +129,7 @@ final class LineEvents {
                         "the line goes on after the event object closes: put one object per line");
                 return;
             }
-            out.event(source, index++, fields);
+            out.event(source, index++, fields, text(buf, lineStart, lineEnd));
         } catch (JacksonException e) {
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             String where = column > 0 ? "line " + lineNumber + ", column " + column : "line " + lineNumber;

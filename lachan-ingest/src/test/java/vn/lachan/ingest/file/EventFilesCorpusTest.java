@@ -3,6 +3,8 @@ package vn.lachan.ingest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import vn.lachan.core.event.SourcedEvent;
 import vn.lachan.core.problem.Problem;
@@ -69,6 +74,52 @@ class EventFilesCorpusTest {
         assertThat(concatenated)
                 .as("files with several pretty-printed documents")
                 .isPositive();
+    }
+
+    @Test
+    void anOtrfEventsRawIsItsLineInTheArchiveByteForByte() throws IOException {
+        Path zip = Corpus.require("otrf/windows/execution/host/psh_python_webserver.zip");
+        List<String> lines = new ArrayList<>();
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            ZipEntry member = archive.stream()
+                    .filter(e -> e.getName().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
+            byte[] content;
+            try (InputStream in = archive.getInputStream(member)) {
+                content = in.readAllBytes();
+            }
+            // split by hand on LF, a CR before it dropped: no JSON parser involved
+            for (int start = 0, end; start < content.length; start = end + 1) {
+                end = indexOf(content, (byte) '\n', start);
+                int stop = end > start && content[end - 1] == '\r' ? end - 1 : end;
+                if (stop > start) {
+                    lines.add(new String(content, start, stop - start, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        List<SourcedEvent> events = new ArrayList<>();
+        EventFiles.keepingText(p -> {}).readAll(List.of(zip), events::add);
+
+        int n = Math.min(lines.size(), 3_000);
+        assertThat(n).isGreaterThan(1_000);
+        assertThat(events).hasSize(lines.size());
+        for (int i = 0; i < n; i++) {
+            assertThat(bytes(events.get(i).raw())).as("event %d", i).isEqualTo(bytes(lines.get(i)));
+        }
+    }
+
+    private static int indexOf(byte[] content, byte b, int from) {
+        for (int i = from; i < content.length; i++) {
+            if (content[i] == b) {
+                return i;
+            }
+        }
+        return content.length;
+    }
+
+    private static byte[] bytes(@Nullable String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<SourcedEvent> read(Path file) {
