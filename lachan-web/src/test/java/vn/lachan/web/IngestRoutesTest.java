@@ -82,7 +82,7 @@ class IngestRoutesTest {
     }
 
     @Test
-    void arrayElementsAreReSerializedCompactlyAndHeadersGiveSourceAndFormat() throws Exception {
+    void arrayElementsKeepTheirTextAndHeadersGiveSourceAndFormat() throws Exception {
         HttpResponse<String> response = server.send(server.request("/api/v1/ingest")
                 .header("Content-Type", "application/json")
                 .header("X-Lachan-Source", "edr")
@@ -90,7 +90,7 @@ class IngestRoutesTest {
                 .POST(HttpRequest.BodyPublishers.ofString("[ {\"x\" : 1},\n  {\"y\": \"z\"}, 3 ]")));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(payloads(server.intake.records())).containsExactly("{\"x\":1}", "{\"y\":\"z\"}", "3");
+        assertThat(payloads(server.intake.records())).containsExactly("{\"x\" : 1}", "{\"y\": \"z\"}", "3");
         assertThat(server.intake.records()).allSatisfy(r -> {
             assertThat(r.source()).isEqualTo("edr");
             assertThat(r.format()).isEqualTo("cef");
@@ -103,8 +103,33 @@ class IngestRoutesTest {
                 server.post("/api/v1/ingest", "application/json", "{\n  \"message\": \"hello\",\n  \"n\": 2\n}\n");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(payloads(server.intake.records())).containsExactly("{\"message\":\"hello\",\"n\":2}");
+        assertThat(payloads(server.intake.records())).containsExactly("{\n  \"message\": \"hello\",\n  \"n\": 2\n}");
         assertThat(server.intake.records().getFirst().format()).isEqualTo(RawRecord.AUTO);
+    }
+
+    @Test
+    void arrayElementsAreCutAtTheirOwnBoundsWhateverTheyHold() throws Exception {
+        List<String> elements = List.of(
+                "{\"a\": \"x,]y\", \"b\": [1, {\"c\": \"}\"}]}",
+                "[1,2 , [3]]",
+                "\"s\\\"q, ]\"",
+                "-1.5e3",
+                "{\"\u00e9\":\"\\u00e9\",\"d\":{\"d\":1},\"d\":2}",
+                "null",
+                "{}");
+        String body = "\r\n[ " + String.join(" ,\n\t", elements) + "\n]  \n";
+        HttpResponse<String> response = server.post("/api/v1/ingest", "application/json", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(payloads(server.intake.records())).containsExactlyElementsOf(elements);
+    }
+
+    @Test
+    void anArrayFollowedByMoreIsABadRequest() throws Exception {
+        JsonNode problem = assertProblem(server.post("/api/v1/ingest", "application/json", "[{\"a\":1}] [2]"), 400);
+
+        assertThat(problem.get("detail").asString()).contains("more after its array");
+        assertThat(server.intake.records()).isEmpty();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package vn.lachan.web.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -10,15 +8,15 @@ import vn.lachan.web.internal.JsonCodec;
 import vn.lachan.web.internal.NdjsonLines;
 
 /**
- * Splits an ingest body into the payloads of its records: the lines of NDJSON (a line that is not JSON is
- * kept as it is), the elements of a JSON array (each re-serialized compactly), or one JSON object.
+ * Splits an ingest body into the payloads of its records, each exactly as the body spells it: the lines of
+ * NDJSON (a line that is not JSON is kept as it is), the elements of a JSON array, or one JSON object. No
+ * record is re-serialized: what is stored as the original is what the sender sent.
  */
 final class BodySplitter {
     /**
-     * Holds the payloads as ranges of one array: the body itself for NDJSON (no line copied), the compact
-     * elements one after the other for a JSON array or object.
+     * Holds the payloads as ranges of the body.
      *
-     * @param body the bytes the payloads lie in
+     * @param body the bytes the payloads lie in: the request body itself
      * @param bounds the start and the end (exclusive) of each payload, two ints per payload
      */
     record Split(byte[] body, int[] bounds) {}
@@ -40,33 +38,15 @@ final class BodySplitter {
             return new Split(body, NdjsonLines.bounds(body));
         }
         if (body[first] == '[') {
-            return joined(elements(body));
+            return new Split(body, json.elementSpans(body, "the JSON array body"));
         }
         if (body[first] == '{') {
             JsonNode one = json.treeOrNull(body, 0, body.length);
             if (one != null && one.isObject()) {
-                return joined(List.of(json.compact(one)));
+                return new Split(body, new int[] {first, lastNonBlank(body) + 1});
             }
         }
         return new Split(body, NdjsonLines.bounds(body));
-    }
-
-    private static Split joined(List<byte[]> payloads) {
-        int size = 0;
-        for (byte[] payload : payloads) {
-            size += payload.length;
-        }
-        byte[] body = new byte[size];
-        int[] bounds = new int[payloads.size() * 2];
-        int at = 0;
-        for (int i = 0; i < payloads.size(); i++) {
-            byte[] payload = payloads.get(i);
-            System.arraycopy(payload, 0, body, at, payload.length);
-            bounds[2 * i] = at;
-            at += payload.length;
-            bounds[2 * i + 1] = at;
-        }
-        return new Split(body, bounds);
     }
 
     private static boolean isNdjson(@Nullable String contentType) {
@@ -80,20 +60,15 @@ final class BodySplitter {
                 || type.startsWith("application/x-jsonlines");
     }
 
-    private List<byte[]> elements(byte[] body) {
-        JsonNode array = json.tree(body, "the JSON array body");
-        if (!array.isArray()) {
-            throw ApiProblem.of(
-                    400, "malformed-json", "Malformed JSON", "the body starts with '[' but is not an array");
-        }
-        List<byte[]> out = new ArrayList<>(array.size());
-        for (JsonNode element : array) {
-            out.add(json.compact(element));
-        }
-        return out;
-    }
-
     private static int firstNonBlank(byte[] body) {
         return NdjsonLines.firstNonBlank(body, 0, body.length);
+    }
+
+    private static int lastNonBlank(byte[] body) {
+        int i = body.length - 1;
+        while (i >= 0 && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r')) {
+            i--;
+        }
+        return i;
     }
 }

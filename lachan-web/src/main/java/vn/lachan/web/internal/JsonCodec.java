@@ -5,6 +5,8 @@ import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +56,64 @@ public final class JsonCodec implements JsonMapper {
         } catch (JacksonException e) {
             throw malformed(e, what);
         }
+    }
+
+    /**
+     * Returns where each element of the JSON array {@code json} lies in it, exactly as the text spells it:
+     * the start and the end (exclusive) of each, two ints per element, blanks and commas left out. Throws a
+     * 400 problem that says where the text is malformed, or that it is not one array.
+     *
+     * @param what what the text is, for the problem (e.g. "the JSON array body")
+     */
+    public int[] elementSpans(byte[] json, String what) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw ApiProblem.of(400, "malformed-json", "Malformed JSON", what + " is not a JSON array");
+            }
+            int[] spans = new int[16];
+            int n = 0;
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                if (n > 0) {
+                    spans[2 * n - 1] = endBefore(json, start);
+                }
+                if (2 * n + 2 > spans.length) {
+                    spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+                }
+                spans[2 * n] = start;
+                n++;
+            }
+            if (n > 0) {
+                spans[2 * n - 1] =
+                        endBefore(json, (int) parser.currentTokenLocation().getByteOffset());
+            }
+            if (parser.nextToken() != null) {
+                throw ApiProblem.of(400, "malformed-json", "Malformed JSON", what + " holds more after its array");
+            }
+            return java.util.Arrays.copyOf(spans, 2 * n);
+        } catch (JacksonException e) {
+            throw malformed(e, what);
+        }
+    }
+
+    /** Returns the end of the element before {@code next}: past its last byte, before the blanks and a comma. */
+    private static int endBefore(byte[] json, int next) {
+        int i = next;
+        while (i > 0 && isBlank(json[i - 1])) {
+            i--;
+        }
+        if (i > 0 && json[i - 1] == ',') {
+            i--;
+        }
+        while (i > 0 && isBlank(json[i - 1])) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** Parses a JSON tree, or returns null when the text is not exactly one JSON value. */
