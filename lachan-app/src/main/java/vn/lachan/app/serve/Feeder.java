@@ -35,6 +35,8 @@ public final class Feeder {
     private int pending;
     private long sent;
     private String source = "";
+    /** Whether the body being built is a JSON array (texts over several lines) rather than NDJSON. */
+    private boolean asArray;
 
     /**
      * Creates a feeder for the platform at {@code baseUrl} (such as {@code http://127.0.0.1:8080}) that
@@ -72,31 +74,31 @@ public final class Feeder {
         return sent;
     }
 
+    /**
+     * Adds the event to the body being built, as its original text so that the platform stores it as it was
+     * read: NDJSON lines for texts on one line (and, for an EVTX record, which has no text, its fields in
+     * compact JSON), a JSON array for texts over several lines (a pretty-printed document), which the
+     * platform's line splitter would cut apart (it splits at LF and takes a CR at a line's end for half a
+     * CRLF) and whose elements it keeps as sent. A change of source or of form sends the body first.
+     */
     private void add(SourcedEvent event) {
         String from = sourceLabel(event.source());
-        if (!from.equals(source)) {
+        String raw = event.raw();
+        boolean lines = raw != null && (raw.indexOf('\n') >= 0 || raw.endsWith("\r"));
+        if (!from.equals(source) || lines != asArray) {
             flush();
             source = from;
+            asArray = lines;
         }
-        body.append(line(event)).append('\n');
+        if (asArray) {
+            body.append(pending == 0 ? '[' : ',').append(raw);
+        } else {
+            body.append(raw != null ? raw : json.writeValueAsString(event.fields()))
+                    .append('\n');
+        }
         if (++pending >= BATCH) {
             flush();
         }
-    }
-
-    /**
-     * Returns the event's original text when it can travel as one NDJSON line, so that the platform stores
-     * it as it was read; otherwise (a pretty-printed document, an EVTX record with no text) the fields in
-     * compact JSON. The platform splits the body at LF, so a text holding one would arrive as several broken
-     * records, and takes a CR at a line's end for half a CRLF and drops it; a CR elsewhere is JSON whitespace
-     * and travels as it is.
-     */
-    private String line(SourcedEvent event) {
-        String raw = event.raw();
-        if (raw != null && raw.indexOf('\n') < 0 && !raw.endsWith("\r")) {
-            return raw;
-        }
-        return json.writeValueAsString(event.fields());
     }
 
     private static String sourceLabel(String source) {
@@ -108,8 +110,11 @@ public final class Feeder {
         if (pending == 0) {
             return;
         }
+        if (asArray) {
+            body.append(']');
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + source))
-                .header("Content-Type", "application/x-ndjson")
+                .header("Content-Type", asArray ? "application/json" : "application/x-ndjson")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
