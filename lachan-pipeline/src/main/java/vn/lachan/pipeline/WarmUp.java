@@ -24,9 +24,9 @@ import vn.lachan.sigma.SigmaEngine;
 
 /**
  * Runs sample records through the stages a received record takes (the journal when given one, parse,
- * normalize, enrich, detect, index) before the inputs open, so that the JIT compiles the hot code and the rules' routing buckets build their
- * automata while no real event waits: a cold server otherwise answers its first tens of seconds of load
- * several times slower than it does afterwards.
+ * normalize, enrich, detect, index) before the inputs open, so that the JIT compiles the hot code and the
+ * rules' routing buckets build their automata while no real event waits: a cold server otherwise answers
+ * its first tens of seconds of load several times slower than it does afterwards.
  *
  * <p>Nothing of the platform's state is touched: detection runs on {@link SigmaEngine#detached()} (the same
  * compiled matcher, correlations and counters of its own), counters go to a registry of their own, and the

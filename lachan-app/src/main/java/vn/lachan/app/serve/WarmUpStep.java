@@ -73,8 +73,8 @@ final class WarmUpStep {
             }
             return String.format(
                     Locale.ROOT,
-                    "%,d records through a journal, parsing, detection and indexing in %.1f s (%d samples, %d of them stored"
-                            + " events)%s",
+                    "%,d records through a journal, parsing, detection and indexing in %.1f s (%d samples, %d of"
+                            + " them stored events)%s",
                     r.events(),
                     r.took().toMillis() / 1000.0,
                     r.samples(),

@@ -122,8 +122,8 @@ final class ReportText {
         long acknowledged = p.sending().acknowledged();
         line(
                 out,
-                "  cpu       server %.1f s = %.1f us per stored event (%.2f cores over %.1f s); harness %.1f s = %.1f us"
-                        + " per acknowledged event (%.2f cores)",
+                "  cpu       server %.1f s = %.1f us per stored event (%.2f cores over %.1f s); harness %.1f s ="
+                        + " %.1f us per acknowledged event (%.2f cores)",
                 sv.cpuSeconds(),
                 stored == 0 ? 0 : sv.cpuSeconds() * 1e6 / stored,
                 sv.cpuSeconds() / sv.seconds(),

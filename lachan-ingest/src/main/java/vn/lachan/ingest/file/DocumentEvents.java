@@ -81,7 +81,10 @@ final class DocumentEvents {
                 what + " is " + JsonTree.describe(token) + ", not a JSON object: each event must be an object");
     }
 
-    /** Returns the text between the stream offsets, or null when no text is kept; the tape may drop what lies before. */
+    /**
+     * Returns the text between the stream offsets, or null when no text is kept; the tape may drop what lies
+     * before.
+     */
     private @Nullable String text(long start, long end) {
         if (tape == null) {
             return null;

@@ -16,8 +16,8 @@ import vn.lachan.ingest.normalize.EcsNormalizer;
 
 /**
  * Reads one JSON object (ECS, Winlogbeat, NXLog flat, evtx_dump) into a field tree and adds the ECS
- * fields of {@link EcsNormalizer}. Objects keep the order the record gives their fields in. Integers become {@link Long} or {@link java.math.BigInteger}, other
- * numbers {@link Double}. Thread-safe.
+ * fields of {@link EcsNormalizer}. Objects keep the order the record gives their fields in. Integers become
+ * {@link Long} or {@link java.math.BigInteger}, other numbers {@link Double}. Thread-safe.
  */
 final class JsonRecords {
     private final JsonFactory factory = JsonFactory.builder().build();
