@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,15 +65,17 @@ final class StoreOnly {
             double load = Machine.loadAverage();
             long cpu = processCpuNanos();
             long start = System.nanoTime();
+            long commitCpu;
             try (LuceneEventStore store = StorePass.open(config(data, options), options.rebuild())) {
-                write(store, events, options.commitEvery());
+                commitCpu = write(store, events, options.commitEvery());
             }
             long wall = System.nanoTime() - start;
             long used = processCpuNanos() - cpu;
             out.printf(
                     Locale.ROOT,
                     "round %d store-only %,d events: CPU %.1f us/event, wall %.1f us/event (%,.0f events/s),"
-                            + " disk %.1f%% of raw, %d segments in %d partitions (load %.2f -> %.2f)%n",
+                            + " disk %.1f%% of raw, %d segments in %d partitions, commits %.1f us/event of thread CPU"
+                            + " (load %.2f -> %.2f)%n",
                     round,
                     events.size(),
                     used / 1e3 / events.size(),
@@ -81,6 +84,7 @@ final class StoreOnly {
                     100.0 * StoreHarness.bytes(data) / raw,
                     segments(data),
                     partitions(data),
+                    commitCpu / 1e3 / events.size(),
                     load,
                     Machine.loadAverage());
             if (round == options.rounds()) {
@@ -97,8 +101,13 @@ final class StoreOnly {
         return options.commitEvery() > 0 ? defaults.withCommitInterval(Duration.ofDays(1)) : defaults;
     }
 
-    /** Writes the events in batches, committing after every {@code commitEvery} events when it is > 0. */
-    private static void write(LuceneEventStore store, List<StoredEvent> events, long commitEvery) {
+    /**
+     * Writes the events in batches, committing after every {@code commitEvery} events when it is > 0;
+     * returns the CPU those commits took on this thread (the flushes of the buffered segments), in ns.
+     */
+    private static long write(LuceneEventStore store, List<StoredEvent> events, long commitEvery) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long commitCpu = 0;
         int batch = commitEvery > 0 ? (int) Math.min(BATCH, commitEvery) : BATCH;
         long sinceCommit = 0;
         for (int i = 0; i < events.size(); i += batch) {
@@ -106,10 +115,13 @@ final class StoreOnly {
             store.write(new EventBatch(events.subList(i, end), end));
             sinceCommit += end - i;
             if (commitEvery > 0 && sinceCommit >= commitEvery) {
+                long cpu = threads.getCurrentThreadCpuTime();
                 store.sync();
+                commitCpu += threads.getCurrentThreadCpuTime() - cpu;
                 sinceCommit = 0;
             }
         }
+        return commitCpu;
     }
 
     /** Times the queries on the store the round left, reopened as it is (unsealed). */
