@@ -54,12 +54,7 @@ public final class StoreHarness {
         if (options.storeOnly()) {
             Path events = Objects.requireNonNullElseGet(options.events(), () -> Corpus.get("otrf/windows"));
             List<Path> files = new EventFiles(p -> {}).list(List.of(events));
-            StoreOnly.run(
-                    files,
-                    options.limit() == Long.MAX_VALUE ? 100_000 : options.limit(),
-                    options.rounds(),
-                    options.rebuild(),
-                    out);
+            StoreOnly.run(files, options.limit() == Long.MAX_VALUE ? 100_000 : options.limit(), options, out);
             return;
         }
         if (options.fill() > 0) {

@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param rebuild with {@code --rebuild}: open the store with the function that rebuilds the fields from
  *     the original text, which it then stores alone (ADR 0002); without it, the store keeps the fields
  *     beside the original, as {@code lachan serve} runs it
+ * @param commitEvery with {@code --commit-every N} (only with {@code --store-only}): commit after every N
+ *     events written (the store's timer off), as {@code lachan serve} at a steady rate commits every
+ *     second, so that each round includes the small segments commits flush and the merges they cause;
+ *     0 for the store's own 1 s cadence
  */
 record StoreOptions(
         int rounds,
@@ -33,11 +37,13 @@ record StoreOptions(
         @Nullable Path data,
         boolean storeOnly,
         boolean seal,
-        boolean rebuild) {
+        boolean rebuild,
+        long commitEvery) {
     static final String USAGE =
             "usage: StoreHarness [--rebuild] [--rounds N] [--limit EVENTS] [--json FILE] [EVENTS_FOLDER]\n"
                     + "       StoreHarness --fill EVENTS --data FOLDER [--rebuild] [--seal] [--json FILE] [EVENTS_FOLDER]\n"
-                    + "       StoreHarness --store-only [--rebuild] [--rounds N] [--limit EVENTS] [EVENTS_FOLDER]\n"
+                    + "       StoreHarness --store-only [--rebuild] [--commit-every EVENTS] [--rounds N] [--limit EVENTS]"
+                    + " [EVENTS_FOLDER]\n"
                     + "  --rebuild: store the original text only, the fields rebuilt from it on reading;\n"
                     + "             without it the fields are stored too, as `lachan serve` does";
 
@@ -51,6 +57,10 @@ record StoreOptions(
         if (seal && fill == 0) {
             throw new IllegalArgumentException("--seal goes with --fill\n" + USAGE);
         }
+        if (commitEvery < 0 || (commitEvery > 0 && !storeOnly)) {
+            throw new IllegalArgumentException(
+                    "--commit-every takes a positive count and goes with --store-only\n" + USAGE);
+        }
     }
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with the usage on a bad one. */
@@ -61,17 +71,20 @@ record StoreOptions(
         boolean storeOnly = false;
         boolean seal = false;
         boolean rebuild = false;
+        long commitEvery = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             boolean hasValue = i + 1 < args.size();
             if (arg.equals("--fill") && hasValue) {
-                fill = fillCount(args.get(++i));
+                fill = count("--fill", args.get(++i));
             } else if (arg.equals("--store-only")) {
                 storeOnly = true;
             } else if (arg.equals("--rebuild")) {
                 rebuild = true;
             } else if (arg.equals("--seal")) {
                 seal = true;
+            } else if (arg.equals("--commit-every") && hasValue) {
+                commitEvery = count("--commit-every", args.get(++i));
             } else if (arg.equals("--data") && hasValue) {
                 data = Path.of(args.get(++i));
             } else {
@@ -79,14 +92,14 @@ record StoreOptions(
             }
         }
         HarnessArgs a = HarnessArgs.parse(rest, 1, null, USAGE);
-        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly, seal, rebuild);
+        return new StoreOptions(a.rounds, a.limit, a.json, a.events, fill, data, storeOnly, seal, rebuild, commitEvery);
     }
 
-    private static long fillCount(String text) {
+    private static long count(String option, String text) {
         try {
             return Long.parseLong(text.replace("_", "").replace(",", "").toLowerCase(Locale.ROOT));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--fill needs a whole number, got '" + text + "'\n" + USAGE, e);
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + text + "'\n" + USAGE, e);
         }
     }
 }

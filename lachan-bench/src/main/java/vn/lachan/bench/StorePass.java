@@ -69,9 +69,12 @@ final class StorePass {
      * opens it.
      */
     static LuceneEventStore open(Path data, boolean rebuild) {
-        return rebuild
-                ? new LuceneEventStore(StoreConfig.defaults(data), StorePass::fieldsOfRaw)
-                : new LuceneEventStore(StoreConfig.defaults(data));
+        return open(StoreConfig.defaults(data), rebuild);
+    }
+
+    /** Opens the store as {@link #open(Path, boolean)} does, with {@code config}. */
+    static LuceneEventStore open(StoreConfig config, boolean rebuild) {
+        return rebuild ? new LuceneEventStore(config, StorePass::fieldsOfRaw) : new LuceneEventStore(config);
     }
 
     /** Names the mode {@link #open} gives, for the harness's output. */

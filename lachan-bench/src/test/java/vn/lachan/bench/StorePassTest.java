@@ -84,6 +84,29 @@ class StorePassTest {
     }
 
     @Test
+    void commitsByCountWhenAskedAndTimesTheQueriesOnTheUnsealedStore() throws IOException {
+        Path file = dir.resolve("events.json");
+        Files.writeString(
+                file, "{\"@timestamp\":\"2020-09-22T10:00:00Z\",\"EventID\":4688}\n".repeat(3), StandardCharsets.UTF_8);
+        StoreOptions options = StoreOptions.parse(List.of("--store-only", "--commit-every", "1"));
+        var bytes = new java.io.ByteArrayOutputStream();
+
+        StoreOnly.run(List.of(file), 3, options, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        // one commit per event, each flushing a segment of one document: three, too few to merge
+        assertThat(out)
+                .contains("commits: after every 1 events written")
+                .contains("3 segments in 1 partitions")
+                .contains("queries on the unsealed store")
+                .containsPattern("total 3 +term event.code:4688, busiest day");
+        assertThat(options.commitEvery()).isEqualTo(1);
+        assertThat(StoreOptions.parse(List.of("--store-only")).commitEvery()).isZero();
+        assertThatThrownBy(() -> StoreOptions.parse(List.of("--commit-every", "5")))
+                .hasMessageContaining("goes with --store-only");
+    }
+
+    @Test
     void rejectsABadCommandLine() {
         assertThat(StoreOptions.parse(List.of("--limit", "1_000", "--rounds", "2"))
                         .limit())

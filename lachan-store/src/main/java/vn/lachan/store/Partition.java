@@ -31,6 +31,11 @@ import vn.lachan.core.store.StoredEvent;
 final class Partition implements AutoCloseable {
     /** One document builder per indexing thread: its field instances are reused from event to event. */
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(DocumentBuilder::new);
+    /**
+     * How many segments of about one size a live partition gathers before they are merged, all at once
+     * (see {@link #mergePolicy()}).
+     */
+    static final int SEGMENTS_PER_TIER = 30;
     /** Layout 4's codec: Lucene's format, the stored events in LZ4 over large blocks (stateless, shared). */
     private static final StoreCodec CODEC = new StoreCodec();
 
@@ -321,10 +326,18 @@ final class Partition implements AutoCloseable {
         return writer;
     }
 
-    /** Returns the merge policy: tiered, never compound files (an append-only log is merged by sealing). */
+    /**
+     * Returns the live partition's merge policy: tiered, never compound files (an append-only log is merged
+     * by sealing), and {@value #SEGMENTS_PER_TIER} segments per tier merged {@value #SEGMENTS_PER_TIER} at
+     * once instead of Lucene's 8 and 10. Each commit (every second) flushes a small segment; since sealing
+     * merges the day to one segment anyway, merging them in larger, rarer steps rewrites each event fewer
+     * times while the day is live (docs/performance.md, "Round 7"), for more segments to search in it.
+     */
     private static org.apache.lucene.index.MergePolicy mergePolicy() {
         var tiered = new org.apache.lucene.index.TieredMergePolicy();
         tiered.setNoCFSRatio(0.0);
+        tiered.setSegmentsPerTier(SEGMENTS_PER_TIER);
+        tiered.setMaxMergeAtOnce(SEGMENTS_PER_TIER);
         return tiered;
     }
 
