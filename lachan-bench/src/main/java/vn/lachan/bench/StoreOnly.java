@@ -166,7 +166,7 @@ final class StoreOnly {
         JsonMapper json = JsonMapper.builder().build();
         SplittableRandom random = new SplittableRandom(17);
         List<StoredEvent> events = new ArrayList<>();
-        EventFiles reader = new EventFiles(problem -> {});
+        EventFiles reader = EventFiles.keepingText(problem -> {});
         for (Path file : files) {
             if (events.size() >= limit) {
                 break;
@@ -178,7 +178,8 @@ final class StoreOnly {
                 EcsNormalizer.Normalized normalized = normalizer.normalize(e.fields());
                 Instant time = normalized.time();
                 if (time != null) {
-                    String raw = json.writeValueAsString(e.fields());
+                    String read = e.raw();
+                    String raw = read != null ? read : json.writeValueAsString(e.fields());
                     events.add(new StoredEvent(
                             EventId.next(time, random), time, "bench", "otrf", normalized.fields(), raw));
                 }

@@ -101,7 +101,8 @@ final class StorePass {
         this.shift = shift;
         pending.clear();
         long[] problems = {0};
-        EventFiles reader = new EventFiles(problem -> problems[0]++);
+        // the text as read, as lachan import keeps it
+        EventFiles reader = EventFiles.keepingText(problem -> problems[0]++);
         double loadBefore = Machine.loadAverage();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
@@ -149,7 +150,8 @@ final class StorePass {
         if (time != null && !shift.isZero()) {
             time = time.plus(shift);
         }
-        String raw = json.writeValueAsString(event.fields());
+        String read = event.raw();
+        String raw = read != null ? read : json.writeValueAsString(event.fields());
         rawBytes += raw.getBytes(StandardCharsets.UTF_8).length + 1L;
         if (time == null) {
             rejected++;
