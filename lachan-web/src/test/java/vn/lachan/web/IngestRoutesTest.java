@@ -125,6 +125,18 @@ class IngestRoutesTest {
     }
 
     @Test
+    void anArrayOrAnObjectAfterAByteOrderMarkIsSplitAsOne() throws Exception {
+        String bom = "\uFEFF";
+        HttpResponse<String> array =
+                server.post("/api/v1/ingest", "application/json", bom + "[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");
+        HttpResponse<String> object = server.post("/api/v1/ingest", "application/json", bom + "{\n  \"c\": 3\n}");
+
+        assertThat(array.statusCode()).as(array.body()).isEqualTo(202);
+        assertThat(object.statusCode()).as(object.body()).isEqualTo(202);
+        assertThat(payloads(server.intake.records())).containsExactly("{\"a\": 1}", "{\"b\": 2}", "{\n  \"c\": 3\n}");
+    }
+
+    @Test
     void anArrayFollowedByMoreIsABadRequest() throws Exception {
         JsonNode problem = assertProblem(server.post("/api/v1/ingest", "application/json", "[{\"a\":1}] [2]"), 400);
 

@@ -60,8 +60,11 @@ final class BodySplitter {
                 || type.startsWith("application/x-jsonlines");
     }
 
+    /** Returns the first byte that is not blank, after a UTF-8 byte order mark (Windows tools write one). */
     private static int firstNonBlank(byte[] body) {
-        return NdjsonLines.firstNonBlank(body, 0, body.length);
+        boolean bom =
+                body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf;
+        return NdjsonLines.firstNonBlank(body, bom ? 3 : 0, body.length);
     }
 
     private static int lastNonBlank(byte[] body) {
